@@ -1,0 +1,178 @@
+import type { InstrumentDefinition } from "../instruments/definition.ts";
+import { summarizeMeasurement, type DomainScores } from "./measurementSummary.ts";
+import { ratio, roundHalfUp } from "./ratio.ts";
+
+/** One family-level measurement as the report needs it. */
+export interface OutcomeInput {
+  family: string;
+  round: number;
+  scores: DomainScores;
+}
+
+export interface FamilyOutcome {
+  family: string;
+  measurements: {
+    meting: number;
+    selfReliance: number | null;
+    level: number | null;
+    problemDomains: number;
+    scores: Record<string, number>;
+  }[];
+}
+
+export interface RoundOutcome {
+  meting: number;
+  families: number;
+  /** Mean score per domain over the families that scored it, half-up to one decimal. */
+  domainMeans: Record<string, number | null>;
+  /** Mean number of problem domains per family, half-up to two decimals. */
+  problemDomainsMean: number | null;
+  /** How many families had 0, 1, 2, … problem domains. */
+  problemDomainDistribution: Record<string, number>;
+  /** Mean weighted SR over families (exact mean of the unrounded values), one decimal. */
+  selfRelianceMean: number | null;
+}
+
+export interface Transition {
+  from: number;
+  to: number;
+  families: number;
+  improved: number;
+  same: number;
+  declined: number;
+}
+
+export interface OutcomeReport {
+  instrument: { key: string; version: number };
+  families: FamilyOutcome[];
+  metingen: RoundOutcome[];
+  transitions: Transition[];
+}
+
+interface Accumulator {
+  families: number;
+  domainSum: Map<string, number>;
+  domainCount: Map<string, number>;
+  problemSum: number;
+  distribution: Map<number, number>;
+  /** Σ of SR fractions kept exact as a common-denominator pair would overflow; sum of num/den via BigInt. */
+  srNum: bigint;
+  srDen: bigint;
+  srCount: number;
+}
+
+function newAccumulator(): Accumulator {
+  return { families: 0, domainSum: new Map(), domainCount: new Map(), problemSum: 0, distribution: new Map(), srNum: 0n, srDen: 1n, srCount: 0 };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+function bigRoundHalfUp(num: bigint, den: bigint, decimals: number): number {
+  const scale = 10n ** BigInt(decimals);
+  return Number((2n * num * scale + den) / (2n * den)) / 10 ** decimals;
+}
+
+/**
+ * The outcome report over family-level measurements (BRIEF §4): per family the SR, level and
+ * problem-domain count per meting; per meting the domain means, mean number of problem domains
+ * and their distribution; and for every pair of metingen the level transitions of the families
+ * measured at both. Input order does not matter; output is sorted by family and meting.
+ */
+export function buildOutcomeReport(def: InstrumentDefinition, rows: readonly OutcomeInput[]): OutcomeReport {
+  const byFamily = new Map<string, Map<number, { level: number | null; out: FamilyOutcome["measurements"][number] }>>();
+  const byRound = new Map<number, Accumulator>();
+
+  for (const row of rows) {
+    const summary = summarizeMeasurement(def, row.scores);
+    const scores: Record<string, number> = {};
+    for (const d of def.domains) {
+      const s = row.scores[d.key];
+      if (s !== undefined) scores[d.key] = s;
+    }
+    let fam = byFamily.get(row.family);
+    if (!fam) byFamily.set(row.family, (fam = new Map()));
+    if (fam.has(row.round)) throw new Error(`family ${row.family} has two measurements for meting ${row.round}`);
+    fam.set(row.round, {
+      level: summary.level,
+      out: { meting: row.round, selfReliance: summary.selfReliance, level: summary.level, problemDomains: summary.problemDomainCount, scores },
+    });
+
+    let acc = byRound.get(row.round);
+    if (!acc) byRound.set(row.round, (acc = newAccumulator()));
+    acc.families += 1;
+    acc.problemSum += summary.problemDomainCount;
+    acc.distribution.set(summary.problemDomainCount, (acc.distribution.get(summary.problemDomainCount) ?? 0) + 1);
+    for (const [key, s] of Object.entries(scores)) {
+      acc.domainSum.set(key, (acc.domainSum.get(key) ?? 0) + s);
+      acc.domainCount.set(key, (acc.domainCount.get(key) ?? 0) + 1);
+    }
+    if (summary.selfRelianceExact) {
+      const n = BigInt(summary.selfRelianceExact.num);
+      const d = BigInt(summary.selfRelianceExact.den);
+      let num = acc.srNum * d + n * acc.srDen;
+      let den = acc.srDen * d;
+      const g = gcd(num, den);
+      if (g > 1n) { num /= g; den /= g; }
+      acc.srNum = num;
+      acc.srDen = den;
+      acc.srCount += 1;
+    }
+  }
+
+  const rounds = [...byRound.keys()].sort((a, b) => a - b);
+  const metingen: RoundOutcome[] = rounds.map((round) => {
+    const acc = byRound.get(round) ?? newAccumulator();
+    const domainMeans: Record<string, number | null> = {};
+    for (const d of def.domains) {
+      const n = acc.domainCount.get(d.key) ?? 0;
+      domainMeans[d.key] = n === 0 ? null : roundHalfUp(ratio(acc.domainSum.get(d.key) ?? 0, n), 1);
+    }
+    const distribution: Record<string, number> = {};
+    for (const [count, families] of [...acc.distribution.entries()].sort((a, b) => a[0] - b[0])) {
+      distribution[String(count)] = families;
+    }
+    return {
+      meting: round,
+      families: acc.families,
+      domainMeans,
+      problemDomainsMean: acc.families === 0 ? null : roundHalfUp(ratio(acc.problemSum, acc.families), 2),
+      problemDomainDistribution: distribution,
+      selfRelianceMean: acc.srCount === 0 ? null : bigRoundHalfUp(acc.srNum, acc.srDen * BigInt(acc.srCount), 1),
+    };
+  });
+
+  const transitions: Transition[] = [];
+  if (def.weightedSelfReliance) {
+    for (let i = 0; i < rounds.length; i++) {
+      for (let j = i + 1; j < rounds.length; j++) {
+        const from = rounds[i] as number;
+        const to = rounds[j] as number;
+        const t: Transition = { from, to, families: 0, improved: 0, same: 0, declined: 0 };
+        for (const fam of byFamily.values()) {
+          const a = fam.get(from)?.level;
+          const b = fam.get(to)?.level;
+          if (a === undefined || b === undefined || a === null || b === null) continue;
+          t.families += 1;
+          if (b > a) t.improved += 1;
+          else if (b < a) t.declined += 1;
+          else t.same += 1;
+        }
+        transitions.push(t);
+      }
+    }
+  }
+
+  const families: FamilyOutcome[] = [...byFamily.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0], "nl", { numeric: true }))
+    .map(([family, ms]) => ({
+      family,
+      measurements: [...ms.entries()].sort((a, b) => a[0] - b[0]).map(([, m]) => m.out),
+    }));
+
+  return { instrument: { key: def.key, version: def.version }, families, metingen, transitions };
+}
