@@ -61,7 +61,7 @@ function runCommand(label, cmd, args, env = {}) {
 }
 
 const parts = {
-  typecheck: () => runCommand("typecheck", join(root, "node_modules/.bin/tsc"), ["-b"]),
+  typecheck: () => runCommand("typecheck", process.execPath, [join(root, "scripts/typecheck.mjs")]),
   domain: () => runNodeTests("domain", findTests("packages/domain/src")),
   server: () => {
     runNodeTests("server on PGlite", findTests("packages/server/src"), { PLOEGWERK_TEST_DATABASE: "pglite", DATABASE_URL: "" });

@@ -12,3 +12,5 @@ export * from "./contracts/common.ts";
 export * from "./contracts/auth.ts";
 export * from "./contracts/family.ts";
 export * from "./contracts/measurement.ts";
+export * from "./csv/csv.ts";
+export * from "./csv/measurementCsv.ts";

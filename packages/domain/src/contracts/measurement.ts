@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Id, IsoDate } from "./common.ts";
 
-export const MEASUREMENT_SOURCES = ["interview", "dossier", "merged"] as const;
+export const MEASUREMENT_SOURCES = ["interview", "dossier", "merged", "import"] as const;
 
 export const ScoreInput = z.object({
   score: z.number().int("score must be a whole number"),
@@ -33,7 +33,7 @@ export const Measurement = z.object({
   memberId: Id.nullable(),
   instrument: z.object({ key: z.string(), version: z.number().int() }),
   round: z.number().int(),
-  measuredOn: z.string(),
+  measuredOn: z.string().nullable(),
   measuredById: Id.nullable(),
   measuredByName: z.string().nullable(),
   source: z.enum(MEASUREMENT_SOURCES),

@@ -1,0 +1,120 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import { DomainError } from "@ploegwerk/domain";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Config } from "./config.ts";
+import type { Db } from "./db/database.ts";
+import { decodeCookie, resolveSession, SESSION_COOKIE } from "./features/auth/auth.service.ts";
+import { authRoutes } from "./features/auth/auth.routes.ts";
+import { auditRoutes } from "./features/audit/audit.routes.ts";
+import { familyRoutes } from "./features/families/families.routes.ts";
+import { instrumentRoutes } from "./features/instruments/instruments.routes.ts";
+import { measurementRoutes } from "./features/measurements/measurements.routes.ts";
+import { outcomeRoutes } from "./features/outcomes/outcomes.routes.ts";
+import { userRoutes } from "./features/users/users.routes.ts";
+import "./http/context.ts";
+import { errorHandler } from "./http/problem.ts";
+
+export interface AppOptions {
+  db: Db;
+  config: Pick<Config, "PLOEGWERK_SECURE_COOKIES" | "PLOEGWERK_TRUST_PROXY" | "PLOEGWERK_SESSION_HOURS" | "LOG_LEVEL"> & { PLOEGWERK_WEB_DIR?: string | undefined };
+  /** Production mode: an empty database offers the first-admin set-up. */
+  allowSetup?: boolean;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance;
+
+const DEFAULT_WEB_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+/** Builds the HTTP app; tests call it in-process with `app.inject()`. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { db, config } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.LOG_LEVEL, redact: ["req.headers.cookie", "req.body.password"] },
+    trustProxy: config.PLOEGWERK_TRUST_PROXY === "true",
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'"] },
+    },
+    // Plain HTTP on localhost must keep working; HSTS belongs to the TLS-terminating proxy.
+    hsts: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Ploegwerk API", version: "1.0.0", description: "Eén gezin, één plan, één regisseur — family files, metingen and outcomes." },
+      servers: [{ url: "/" }],
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest("actor", null);
+  app.decorateRequest("me", null);
+  app.addHook("onRequest", async (req) => {
+    if (!req.url.startsWith("/api/")) return;
+    if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) {
+      // Same-origin only for writes: a browser always sends Origin on cross-site requests.
+      const origin = req.headers.origin;
+      if (origin && new URL(origin).host !== req.headers.host) {
+        throw new DomainError("forbidden", { nl: "Verzoek van een andere website geweigerd.", en: "Cross-site request refused." });
+      }
+    }
+    const cookie = decodeCookie(req.cookies[SESSION_COOKIE]);
+    if (!cookie) return;
+    const session = await resolveSession(db, cookie, config.PLOEGWERK_SESSION_HOURS);
+    if (session) {
+      req.actor = session.actor;
+      req.me = session.me;
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      await authRoutes(api, { db, config, allowSetup: options.allowSetup ?? false });
+      await userRoutes(api, { db });
+      await familyRoutes(api, { db });
+      await instrumentRoutes(api, { db });
+      await measurementRoutes(api, { db });
+      await outcomeRoutes(api, { db });
+      await auditRoutes(api, { db });
+    },
+    { prefix: "/api/v1" },
+  );
+
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+
+  const webDir = config.PLOEGWERK_WEB_DIR ?? DEFAULT_WEB_DIR;
+  const hasWeb = existsSync(join(webDir, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ["index.html"] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === "GET" && !req.url.startsWith("/api/") && hasWeb) {
+      // Client-side routes (/gezinnen/…) all load the single-page app.
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return errorHandler(new DomainError("not_found", { nl: `Onbekend adres: ${req.method} ${req.url}`, en: `Unknown address: ${req.method} ${req.url}` }), req, reply);
+  });
+
+  return app;
+}

@@ -1,0 +1,46 @@
+import type { Db } from "../db/database.ts";
+import { auditEvents } from "../db/schema.ts";
+import { actorLabel, type Actor } from "../authz/actor.ts";
+
+/** Audit actions are typed so a report over them can rely on the names. */
+export type AuditAction =
+  | "organisation.created"
+  | "session.created"
+  | "session.ended"
+  | "session.failed"
+  | "user.created"
+  | "user.updated"
+  | "team.created"
+  | "family.created"
+  | "family.updated"
+  | "member.created"
+  | "member.updated"
+  | "member.deleted"
+  | "network_person.created"
+  | "network_person.deleted"
+  | "instrument.imported"
+  | "measurement.created"
+  | "measurement.updated"
+  | "measurements.imported";
+
+export interface AuditEntry {
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  familyId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Writes one audit row; call it with the transaction of the change so both commit or neither. */
+export async function audit(tx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({
+    organisationId: actor.organisationId,
+    actorUserId: actor.kind === "user" ? actor.userId : null,
+    actorLabel: actorLabel(actor),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    familyId: entry.familyId ?? null,
+    details: entry.details ?? {},
+  });
+}

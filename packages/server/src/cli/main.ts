@@ -1,0 +1,193 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { DEFAULT_INSTRUMENT_KEY, DomainError } from "@ploegwerk/domain";
+import { asc, eq } from "drizzle-orm";
+import { systemActor, type Actor } from "../authz/actor.ts";
+import { loadConfig, type Config } from "../config.ts";
+import type { Database } from "../db/database.ts";
+import { teams, users } from "../db/schema.ts";
+import { generateFamilies } from "../features/demo/generate.ts";
+import { insertGeneratedFamilies } from "../features/demo/seed.queries.ts";
+import { findInstrument, listLatestInstruments } from "../features/instruments/instruments.queries.ts";
+import { importInstrument } from "../features/instruments/instruments.service.ts";
+import { exportMeasurementsCsv, importMeasurementsCsv } from "../features/measurements/measurements.transfer.ts";
+import { createOrganisation, createTeamRow, findOrganisationBySlug, firstOrganisation } from "../features/organisations/organisations.service.ts";
+import { outcomeReport } from "../features/outcomes/outcomes.service.ts";
+import { log, openRuntime } from "../runtime.ts";
+import { serve } from "../serve.ts";
+import { outcomeCsv, outcomeTable } from "./format.ts";
+
+const USAGE = `ploegwerk — command line for Ploegwerk
+
+Usage:
+  ploegwerk serve                                   start the web app and API (same as npm start)
+  ploegwerk migrate                                 apply database migrations
+  ploegwerk import measurements FILE.csv --instrument KEY [--create-families] [--team NAME]
+  ploegwerk export measurements --instrument KEY
+  ploegwerk report outcomes --instrument KEY [--format json|csv|table]
+  ploegwerk instruments list
+  ploegwerk instruments import FILE.json
+  ploegwerk seed --families N [--prefix GEN]        add N generated fictional families (benchmarks)
+
+Options for every command:
+  --organisation SLUG   the organisation to work in (default: the first one; created when there is none)
+
+Configuration comes from the environment (DATABASE_URL, PLOEGWERK_DATA_DIR, …; see the README).
+Logs go to stderr, data to stdout.`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  instrument: { type: "string" },
+  format: { type: "string" },
+  "create-families": { type: "boolean" },
+  team: { type: "string" },
+  organisation: { type: "string" },
+  families: { type: "string" },
+  prefix: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+async function organisationActor(database: Database, slug: string | undefined): Promise<Actor> {
+  if (slug) {
+    const org = await findOrganisationBySlug(database.db, slug);
+    if (!org) throw new UsageError(`organisation '${slug}' does not exist`);
+    return systemActor(org.organisationId, "cli");
+  }
+  const org = await firstOrganisation(database.db);
+  if (org) return systemActor(org.organisationId, "cli");
+  log("No organisation yet: creating the default organisation 'Standaardorganisatie' with team 'Team 1'.");
+  const created = await createOrganisation(database.db, { name: "Standaardorganisatie", slug: "standaard" });
+  await createTeamRow(database.db, created.organisationId, "Team 1");
+  return systemActor(created.organisationId, "cli");
+}
+
+async function teamIdByName(database: Database, actor: Actor, name: string | undefined): Promise<string | undefined> {
+  if (!name) return undefined;
+  const rows = await database.db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, actor.organisationId));
+  const team = rows.find((t) => t.name === name);
+  if (!team) throw new UsageError(`team '${name}' does not exist; teams: ${rows.map((t) => t.name).join(", ") || "(none)"}`);
+  return team.id;
+}
+
+function write(data: string): void {
+  process.stdout.write(data.endsWith("\n") ? data : `${data}\n`);
+}
+
+function printDomainError(err: DomainError): void {
+  log(`error: ${err.text.en}`);
+  for (const p of err.invalidParams) log(`  ${p.name}: ${p.reason}`);
+}
+
+async function run(args: string[], config: Config): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  const [command, subject, file] = positionals;
+  if (values.help || !command) {
+    write(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === "serve") {
+    await serve(config);
+    return 0;
+  }
+  const { database } = await openRuntime(config);
+  try {
+    if (command === "migrate") {
+      log(`Migrations applied (${database.kind}, ${database.location}).`);
+      return 0;
+    }
+    const actor = await organisationActor(database, values.organisation);
+    const instrumentKey = values.instrument ?? DEFAULT_INSTRUMENT_KEY;
+    switch (`${command} ${subject ?? ""}`.trim()) {
+      case "import measurements": {
+        if (!file) throw new UsageError("give the CSV file: ploegwerk import measurements FILE.csv --instrument KEY");
+        if (!values.instrument) throw new UsageError("give the instrument: --instrument ploeg-9");
+        const csv = readFileSync(file, "utf8");
+        const summary = await importMeasurementsCsv(database.db, {
+          actor,
+          instrumentKey,
+          csv,
+          createFamilies: values["create-families"] ?? false,
+          teamId: await teamIdByName(database, actor, values.team),
+        });
+        log(`Imported ${summary.measurements} measurements for ${summary.families} families (${summary.createdFamilies} families created).`);
+        return 0;
+      }
+      case "export measurements":
+        write(await exportMeasurementsCsv(database.db, { actor, instrumentKey }));
+        return 0;
+      case "report outcomes": {
+        const format = values.format ?? "json";
+        if (!["json", "csv", "table"].includes(format)) throw new UsageError(`unknown format '${format}'; use json, csv or table`);
+        const def = await findInstrument(database.db, actor.organisationId, instrumentKey);
+        if (!def) throw new UsageError(`unknown instrument '${instrumentKey}'`);
+        const report = await outcomeReport(database.db, { actor, instrumentKey });
+        write(format === "json" ? JSON.stringify(report, null, 2) : format === "csv" ? outcomeCsv(def, report) : outcomeTable(def, report));
+        return 0;
+      }
+      case "instruments list":
+        for (const d of await listLatestInstruments(database.db, actor.organisationId)) write(`${d.key}@${d.version}\t${d.name.nl}\t${d.domains.length} domains`);
+        return 0;
+      case "instruments import": {
+        if (!subject || !file) throw new UsageError("give the JSON file: ploegwerk instruments import FILE.json");
+        let definition: unknown;
+        try {
+          definition = JSON.parse(readFileSync(file, "utf8"));
+        } catch (err) {
+          throw new UsageError(`${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        const def = await importInstrument(database.db, { actor, definition });
+        log(`Imported instrument ${def.key} version ${def.version} (${def.domains.length} domains).`);
+        return 0;
+      }
+      case "seed": {
+        const n = Number(values.families ?? "");
+        if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new UsageError("give the number of families: ploegwerk seed --families N (1 to 1,000,000)");
+        await seedFamilies(database, actor, n, values.prefix ?? "GEN");
+        log(`Seeded ${n} generated families with two metingen each.`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command '${positionals.join(" ")}'`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+async function seedFamilies(database: Database, actor: Actor, count: number, prefix: string): Promise<void> {
+  const db = database.db;
+  let teamRows = await db.select({ id: teams.id }).from(teams).where(eq(teams.organisationId, actor.organisationId)).orderBy(asc(teams.createdAt));
+  if (teamRows.length === 0) teamRows = [await createTeamRow(db, actor.organisationId, "Team 1")];
+  const coachRows = await db.select({ id: users.id, teamId: users.teamId }).from(users).where(eq(users.organisationId, actor.organisationId));
+  const coachIdsByTeam = new Map<string, string[]>();
+  for (const c of coachRows) if (c.teamId) coachIdsByTeam.set(c.teamId, [...(coachIdsByTeam.get(c.teamId) ?? []), c.id]);
+  const def = await findInstrument(db, actor.organisationId, "ploeg-9");
+  await db.transaction(async (tx) => {
+    await insertGeneratedFamilies(tx, {
+      actor,
+      teamIds: teamRows.map((t) => t.id),
+      coachIdsByTeam,
+      families: generateFamilies(count, { prefix, seed: count }),
+      instrumentVersion: def?.version ?? 1,
+    });
+  });
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 failed, 2 usage). */
+export async function main(args: string[]): Promise<number> {
+  try {
+    return await run(args, loadConfig());
+  } catch (err) {
+    if (err instanceof UsageError || (err instanceof TypeError && "code" in err && String((err as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))) {
+      log(`error: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof DomainError) {
+      printDomainError(err);
+      return 1;
+    }
+    log(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 1;
+  }
+}

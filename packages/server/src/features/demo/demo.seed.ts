@@ -1,0 +1,43 @@
+import { systemActor } from "../../authz/actor.ts";
+import type { Db } from "../../db/database.ts";
+import { createOrganisation, createTeamRow } from "../organisations/organisations.service.ts";
+import { createUser } from "../users/users.service.ts";
+import { generateFamilies } from "./generate.ts";
+import { insertGeneratedFamilies } from "./seed.queries.ts";
+
+/** Shared by every demo account; the demo is for trying the product, never for real data. */
+export const DEMO_PASSWORD = "demo-wachtwoord";
+
+export interface DemoLogin {
+  email: string;
+  role: string;
+  name: string;
+}
+
+/** The clearly fictional demo organisation: one team, three coaches, about 20 families. */
+export async function seedDemo(db: Db): Promise<DemoLogin[]> {
+  const org = await createOrganisation(db, { name: "Gemeente Voorbeeldstad (demo)", slug: "demo" });
+  const actor = systemActor(org.organisationId, "demo-seed");
+  const team = await createTeamRow(db, org.organisationId, "Team De Ploeg (demo)", "Noord");
+  const people = [
+    { name: "Bea Beheer", email: "beheerder@demo.ploegwerk.nl", role: "beheerder" as const, teamId: null },
+    { name: "Tom Teamleider", email: "teamleider@demo.ploegwerk.nl", role: "teamleider" as const, teamId: team.id },
+    { name: "Carla Coach", email: "coach1@demo.ploegwerk.nl", role: "coach" as const, teamId: team.id },
+    { name: "Cas Coach", email: "coach2@demo.ploegwerk.nl", role: "coach" as const, teamId: team.id },
+    { name: "Chantal Coach", email: "coach3@demo.ploegwerk.nl", role: "coach" as const, teamId: team.id },
+    { name: "Gijs Gedragswetenschapper", email: "ondersteuning@demo.ploegwerk.nl", role: "ondersteuning" as const, teamId: team.id },
+  ];
+  const created = [];
+  for (const p of people) created.push(await createUser(db, { actor, input: { ...p, password: DEMO_PASSWORD } }));
+  const coachIds = created.filter((u) => u.role === "coach").map((u) => u.id);
+  await db.transaction(async (tx) => {
+    await insertGeneratedFamilies(tx, {
+      actor,
+      teamIds: [team.id],
+      coachIdsByTeam: new Map([[team.id, coachIds]]),
+      families: generateFamilies(20, { prefix: "DEMO" }),
+      instrumentVersion: 1,
+    });
+  });
+  return people.map((p) => ({ email: p.email, role: p.role, name: p.name }));
+}
