@@ -5,7 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import { systemActor, type Actor } from "../authz/actor.ts";
 import { loadConfig, type Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
-import { teams, users } from "../db/schema.ts";
+import { organisations, teams, users } from "../db/schema.ts";
 import { generateFamilies } from "../features/demo/generate.ts";
 import { insertGeneratedFamilies } from "../features/demo/seed.queries.ts";
 import { findInstrument, listLatestInstruments } from "../features/instruments/instruments.queries.ts";
@@ -28,6 +28,9 @@ Usage:
   ploegwerk instruments list
   ploegwerk instruments import FILE.json
   ploegwerk seed --families N [--prefix GEN]        add N generated fictional families (benchmarks)
+  ploegwerk organisations create NAME [--slug SLUG] [--team NAME]
+                                                    add an organisation (tenant), optionally with a first team
+  ploegwerk organisations list
 
 Options for every command:
   --organisation SLUG   the organisation to work in (default: the first one; created when there is none)
@@ -45,6 +48,7 @@ const OPTIONS = {
   organisation: { type: "string" },
   families: { type: "string" },
   prefix: { type: "string" },
+  slug: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -96,6 +100,7 @@ async function run(args: string[], config: Config): Promise<number> {
       log(`Migrations applied (${database.kind}, ${database.location}).`);
       return 0;
     }
+    if (command === "organisations") return await organisationsCommand(database, subject, positionals.slice(2).join(" "), values.slug, values.team);
     const actor = await organisationActor(database, values.organisation);
     const instrumentKey = values.instrument ?? DEFAULT_INSTRUMENT_KEY;
     switch (`${command} ${subject ?? ""}`.trim()) {
@@ -153,6 +158,19 @@ async function run(args: string[], config: Config): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+async function organisationsCommand(database: Database, subject: string | undefined, name: string, slug: string | undefined, team: string | undefined): Promise<number> {
+  if (subject === "list") {
+    for (const o of await database.db.select().from(organisations).orderBy(asc(organisations.createdAt))) write(`${o.slug}\t${o.name}`);
+    return 0;
+  }
+  if (subject !== "create" || !name.trim()) throw new UsageError("use: ploegwerk organisations create NAME [--slug SLUG] [--team NAME]");
+  const org = await createOrganisation(database.db, { name: name.trim(), ...(slug ? { slug } : {}) });
+  if (team) await createTeamRow(database.db, org.organisationId, team);
+  write(org.slug);
+  log(`Created organisation '${org.name}' (slug ${org.slug})${team ? ` with team '${team}'` : ""}.`);
+  return 0;
 }
 
 async function seedFamilies(database: Database, actor: Actor, count: number, prefix: string): Promise<void> {
