@@ -2,6 +2,11 @@ import { z } from "zod";
 import { isValidBsn, normalizeBsn } from "../bsn.ts";
 import { Id, IsoDate } from "./common.ts";
 
+/** Today's calendar date where the product is used (a birth "today" must not be refused at 00:30). */
+export function todayInNetherlands(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
 export const MEMBER_ROLES = ["parent", "child", "other"] as const;
 export const MemberRole = z.enum(MEMBER_ROLES);
 export type MemberRole = z.infer<typeof MemberRole>;
@@ -18,7 +23,7 @@ export const NewMember = z.object({
   givenName: Name("given name"),
   surname: Name("surname"),
   role: MemberRole,
-  dateOfBirth: IsoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), { message: "date of birth lies in the future" }),
+  dateOfBirth: IsoDate.refine((d) => d <= todayInNetherlands(), { message: "date of birth lies in the future" }),
   bsn: Bsn.nullable().default(null),
 });
 export type NewMember = z.infer<typeof NewMember>;

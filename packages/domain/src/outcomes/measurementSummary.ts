@@ -17,11 +17,16 @@ export interface MeasurementSummary {
   scoredDomainCount: number;
 }
 
+/** The score of one domain; own keys only, so a domain named "constructor" is no trap. */
+export function scoreOf(scores: DomainScores, key: string): number | undefined {
+  return Object.hasOwn(scores, key) ? scores[key] : undefined;
+}
+
 /** Scores in the instrument's domain order, skipping unscored domains and unknown keys. */
 export function orderedScores(def: InstrumentDefinition, scores: DomainScores): number[] {
   const out: number[] = [];
   for (const d of def.domains) {
-    const s = scores[d.key];
+    const s = scoreOf(scores, d.key);
     if (s !== undefined) out.push(s);
   }
   return out;
@@ -29,7 +34,7 @@ export function orderedScores(def: InstrumentDefinition, scores: DomainScores): 
 
 export function problemDomains(def: InstrumentDefinition, scores: DomainScores): string[] {
   return def.domains.filter((d) => {
-    const s = scores[d.key];
+    const s = scoreOf(scores, d.key);
     return s !== undefined && isProblemScore(def, s);
   }).map((d) => d.key);
 }

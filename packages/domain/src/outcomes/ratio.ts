@@ -36,7 +36,7 @@ export function roundHalfUp(r: Ratio, decimals: number): number {
   const den = BigInt(r.den);
   const rounded = (2n * num + den) / (2n * den);
   const value = Number(rounded) / scale;
-  return negative ? -value : value;
+  return negative && value !== 0 ? -value : value;
 }
 
 /** Compares a/b with c/d exactly. */

@@ -1,5 +1,5 @@
 import type { InstrumentDefinition } from "../instruments/definition.ts";
-import { summarizeMeasurement, type DomainScores } from "./measurementSummary.ts";
+import { scoreOf, summarizeMeasurement, type DomainScores } from "./measurementSummary.ts";
 import { ratio, roundHalfUp } from "./ratio.ts";
 
 /** One family-level measurement as the report needs it. */
@@ -91,7 +91,7 @@ export function buildOutcomeReport(def: InstrumentDefinition, rows: readonly Out
     const summary = summarizeMeasurement(def, row.scores);
     const scores: Record<string, number> = {};
     for (const d of def.domains) {
-      const s = row.scores[d.key];
+      const s = scoreOf(row.scores, d.key);
       if (s !== undefined) scores[d.key] = s;
     }
     let fam = byFamily.get(row.family);
@@ -168,7 +168,8 @@ export function buildOutcomeReport(def: InstrumentDefinition, rows: readonly Out
   }
 
   const families: FamilyOutcome[] = [...byFamily.entries()]
-    .sort((a, b) => a[0].localeCompare(b[0], "nl", { numeric: true }))
+    // Natural order (DEMO-2 before DEMO-10), with a plain comparison for ties such as "01"/"1".
+    .sort((a, b) => a[0].localeCompare(b[0], "nl", { numeric: true }) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map(([family, ms]) => ({
       family,
       measurements: [...ms.entries()].sort((a, b) => a[0] - b[0]).map(([, m]) => m.out),
