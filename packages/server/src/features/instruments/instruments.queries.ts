@@ -1,6 +1,6 @@
 import { BUILTIN_INSTRUMENTS, InstrumentDefinition } from "@ploegwerk/domain";
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/database.ts";
+import { queryRows, type Db } from "../../db/database.ts";
 import { instruments, organisations } from "../../db/schema.ts";
 
 function parse(row: { definition: unknown }): InstrumentDefinition {
@@ -32,23 +32,25 @@ export async function insertInstrument(db: Db, organisationId: string, def: Inst
   await db.insert(instruments).values({ organisationId, key: def.key, version: def.version, definition: def, builtin });
 }
 
-/** Adds shipped instruments (and new shipped versions) that an organisation does not have yet. */
+/**
+ * Adds shipped instruments (and new shipped versions) that an organisation does not have yet:
+ * one statement for every organisation, so a start stays fast however many tenants there are.
+ */
 export async function ensureBuiltinInstruments(db: Db, organisationId?: string): Promise<number> {
-  const orgs = organisationId
-    ? [{ organisationId }]
-    : await db.select({ organisationId: organisations.organisationId }).from(organisations);
-  let added = 0;
-  for (const org of orgs) {
-    for (const def of BUILTIN_INSTRUMENTS) {
-      const res = await db
-        .insert(instruments)
-        .values({ organisationId: org.organisationId, key: def.key, version: def.version, definition: def, builtin: true })
-        .onConflictDoNothing()
-        .returning({ key: instruments.key });
-      added += res.length;
-    }
-  }
-  return added;
+  const values = sql.join(
+    BUILTIN_INSTRUMENTS.map((def) => sql`(${def.key}, ${def.version}::int, ${JSON.stringify(def)}::jsonb)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`insert into ${instruments} (organisation_id, key, version, definition, builtin)
+        select o.organisation_id, b.key, b.version, b.definition, true
+          from ${organisations} o cross join (values ${values}) as b(key, version, definition)
+         where ${organisationId ? sql`o.organisation_id = ${organisationId}::uuid` : sql`true`}
+        on conflict do nothing
+        returning key`,
+  );
+  return rows.length;
 }
 
 export async function countInstrumentVersions(db: Db, organisationId: string, key: string): Promise<number> {

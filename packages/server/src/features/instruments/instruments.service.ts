@@ -29,7 +29,7 @@ export async function importInstrument(db: Db, opts: { actor: Actor; definition:
     try {
       await insertInstrument(tx, opts.actor.organisationId, def, false);
     } catch (err) {
-      if (isUniqueViolation(err, "instruments_pkey")) {
+      if (isUniqueViolation(err, "instruments_organisation_id_key_version_pk")) {
         throw conflict(
           {
             nl: `${def.key} versie ${def.version} bestaat al. Een versie verandert nooit: geef de nieuwe definitie een hoger versienummer.`,
