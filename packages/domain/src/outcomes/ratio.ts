@@ -32,11 +32,23 @@ export function roundHalfUp(r: Ratio, decimals: number): number {
   }
   const scale = 10 ** decimals;
   const negative = r.num < 0;
-  const num = BigInt(Math.abs(r.num)) * BigInt(scale);
-  const den = BigInt(r.den);
-  const rounded = (2n * num + den) / (2n * den);
-  const value = Number(rounded) / scale;
+  const value = floorDiv(2 * Math.abs(r.num) * scale + r.den, 2 * r.den, Math.abs(r.num), scale, r.den) / scale;
   return negative && value !== 0 ? -value : value;
+}
+
+/**
+ * ⌊a / b⌋ for non-negative integers. Plain numbers while a stays exactly representable (the
+ * report rounds tens of thousands of values, and BigInt is slow); BigInt beyond that.
+ */
+function floorDiv(a: number, b: number, num: number, scale: number, den: number): number {
+  if (a <= Number.MAX_SAFE_INTEGER / 2) {
+    let q = Math.trunc(a / b);
+    if (q * b > a) q -= 1;
+    else if ((q + 1) * b <= a) q += 1;
+    return q;
+  }
+  const big = (2n * BigInt(num) * BigInt(scale) + BigInt(den)) / (2n * BigInt(den));
+  return Number(big);
 }
 
 /** Compares a/b with c/d exactly. */

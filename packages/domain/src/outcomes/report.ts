@@ -51,31 +51,46 @@ export interface OutcomeReport {
 
 interface Accumulator {
   families: number;
-  domainSum: Map<string, number>;
-  domainCount: Map<string, number>;
+  /** Per domain, in the instrument's order. */
+  domainSum: number[];
+  domainCount: number[];
   problemSum: number;
   distribution: Map<number, number>;
-  /** Σ of SR fractions kept exact as a common-denominator pair would overflow; sum of num/den via BigInt. */
-  srNum: bigint;
-  srDen: bigint;
+  /**
+   * Σ of exact SR fractions, kept per denominator (Σ(6−s) ≤ 5 per domain, so few distinct ones):
+   * integer additions per row, one exact BigInt sum at the end.
+   */
+  srNumByDen: Map<number, number>;
   srCount: number;
 }
 
-function newAccumulator(): Accumulator {
-  return { families: 0, domainSum: new Map(), domainCount: new Map(), problemSum: 0, distribution: new Map(), srNum: 0n, srDen: 1n, srCount: 0 };
+function newAccumulator(domains: number): Accumulator {
+  return {
+    families: 0,
+    domainSum: new Array<number>(domains).fill(0),
+    domainCount: new Array<number>(domains).fill(0),
+    problemSum: 0,
+    distribution: new Map(),
+    srNumByDen: new Map(),
+    srCount: 0,
+  };
 }
 
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
+/** The exact mean of the SR fractions, rounded half-up to one decimal. */
+function meanSelfReliance(acc: Accumulator): number | null {
+  if (acc.srCount === 0) return null;
+  let num = 0n;
+  let den = 1n;
+  for (const [d, n] of acc.srNumByDen) {
+    const bd = BigInt(d);
+    num = num * bd + BigInt(n) * den;
+    den *= bd;
+  }
+  den *= BigInt(acc.srCount);
+  return Number((20n * num + den) / (2n * den)) / 10;
 }
 
-function bigRoundHalfUp(num: bigint, den: bigint, decimals: number): number {
-  const scale = 10n ** BigInt(decimals);
-  return Number((2n * num * scale + den) / (2n * den)) / 10 ** decimals;
-}
+const NATURAL = new Intl.Collator("nl", { numeric: true });
 
 /**
  * The outcome report over family-level measurements (BRIEF §4): per family the SR, level and
@@ -86,13 +101,20 @@ function bigRoundHalfUp(num: bigint, den: bigint, decimals: number): number {
 export function buildOutcomeReport(def: InstrumentDefinition, rows: readonly OutcomeInput[]): OutcomeReport {
   const byFamily = new Map<string, Map<number, { level: number | null; out: FamilyOutcome["measurements"][number] }>>();
   const byRound = new Map<number, Accumulator>();
+  const keys = def.domains.map((d) => d.key);
 
   for (const row of rows) {
     const summary = summarizeMeasurement(def, row.scores);
+    let acc = byRound.get(row.round);
+    if (!acc) byRound.set(row.round, (acc = newAccumulator(keys.length)));
     const scores: Record<string, number> = {};
-    for (const d of def.domains) {
-      const s = scoreOf(row.scores, d.key);
-      if (s !== undefined) scores[d.key] = s;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
+      const s = scoreOf(row.scores, key);
+      if (s === undefined) continue;
+      scores[key] = s;
+      acc.domainSum[k] = (acc.domainSum[k] ?? 0) + s;
+      acc.domainCount[k] = (acc.domainCount[k] ?? 0) + 1;
     }
     let fam = byFamily.get(row.family);
     if (!fam) byFamily.set(row.family, (fam = new Map()));
@@ -102,36 +124,24 @@ export function buildOutcomeReport(def: InstrumentDefinition, rows: readonly Out
       out: { meting: row.round, selfReliance: summary.selfReliance, level: summary.level, problemDomains: summary.problemDomainCount, scores },
     });
 
-    let acc = byRound.get(row.round);
-    if (!acc) byRound.set(row.round, (acc = newAccumulator()));
     acc.families += 1;
     acc.problemSum += summary.problemDomainCount;
     acc.distribution.set(summary.problemDomainCount, (acc.distribution.get(summary.problemDomainCount) ?? 0) + 1);
-    for (const [key, s] of Object.entries(scores)) {
-      acc.domainSum.set(key, (acc.domainSum.get(key) ?? 0) + s);
-      acc.domainCount.set(key, (acc.domainCount.get(key) ?? 0) + 1);
-    }
     if (summary.selfRelianceExact) {
-      const n = BigInt(summary.selfRelianceExact.num);
-      const d = BigInt(summary.selfRelianceExact.den);
-      let num = acc.srNum * d + n * acc.srDen;
-      let den = acc.srDen * d;
-      const g = gcd(num, den);
-      if (g > 1n) { num /= g; den /= g; }
-      acc.srNum = num;
-      acc.srDen = den;
+      const { num, den } = summary.selfRelianceExact;
+      acc.srNumByDen.set(den, (acc.srNumByDen.get(den) ?? 0) + num);
       acc.srCount += 1;
     }
   }
 
   const rounds = [...byRound.keys()].sort((a, b) => a - b);
   const metingen: RoundOutcome[] = rounds.map((round) => {
-    const acc = byRound.get(round) ?? newAccumulator();
+    const acc = byRound.get(round) ?? newAccumulator(keys.length);
     const domainMeans: Record<string, number | null> = {};
-    for (const d of def.domains) {
-      const n = acc.domainCount.get(d.key) ?? 0;
-      domainMeans[d.key] = n === 0 ? null : roundHalfUp(ratio(acc.domainSum.get(d.key) ?? 0, n), 1);
-    }
+    keys.forEach((key, k) => {
+      const n = acc.domainCount[k] ?? 0;
+      domainMeans[key] = n === 0 ? null : roundHalfUp(ratio(acc.domainSum[k] ?? 0, n), 1);
+    });
     const distribution: Record<string, number> = {};
     for (const [count, families] of [...acc.distribution.entries()].sort((a, b) => a[0] - b[0])) {
       distribution[String(count)] = families;
@@ -142,7 +152,7 @@ export function buildOutcomeReport(def: InstrumentDefinition, rows: readonly Out
       domainMeans,
       problemDomainsMean: acc.families === 0 ? null : roundHalfUp(ratio(acc.problemSum, acc.families), 2),
       problemDomainDistribution: distribution,
-      selfRelianceMean: acc.srCount === 0 ? null : bigRoundHalfUp(acc.srNum, acc.srDen * BigInt(acc.srCount), 1),
+      selfRelianceMean: meanSelfReliance(acc),
     };
   });
 
@@ -169,7 +179,7 @@ export function buildOutcomeReport(def: InstrumentDefinition, rows: readonly Out
 
   const families: FamilyOutcome[] = [...byFamily.entries()]
     // Natural order (DEMO-2 before DEMO-10), with a plain comparison for ties such as "01"/"1".
-    .sort((a, b) => a[0].localeCompare(b[0], "nl", { numeric: true }) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .sort((a, b) => NATURAL.compare(a[0], b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map(([family, ms]) => ({
       family,
       measurements: [...ms.entries()].sort((a, b) => a[0] - b[0]).map(([, m]) => m.out),
