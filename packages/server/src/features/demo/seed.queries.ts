@@ -1,7 +1,8 @@
 import { audit } from "../../audit/audit.ts";
 import type { Actor } from "../../authz/actor.ts";
 import type { Db } from "../../db/database.ts";
-import { families, measurementScores, measurements, members, networkPersons } from "../../db/schema.ts";
+import { families, measurements, members, networkPersons } from "../../db/schema.ts";
+import { insertScoreRows } from "../measurements/measurements.queries.ts";
 import type { GeneratedFamily } from "./generate.ts";
 
 const BATCH = 500;
@@ -60,16 +61,13 @@ export async function insertGeneratedFamilies(
       )
       .returning({ id: measurements.id });
     const flatMeasurements = slice.flatMap((f) => f.measurements);
-    const scoreValues = flatMeasurements.flatMap((m, j) =>
-      Object.entries(m.scores).map(([domainKey, score]) => ({
-        organisationId,
-        measurementId: measurementRows[j]?.id as string,
-        domainKey,
-        score,
-        justification: m.justification[domainKey] ?? null,
-      })),
+    await insertScoreRows(
+      tx,
+      organisationId,
+      flatMeasurements.flatMap((m, j) =>
+        Object.entries(m.scores).map(([domainKey, score]) => ({ measurementId: measurementRows[j]?.id as string, domainKey, score, justification: m.justification[domainKey] ?? null })),
+      ),
     );
-    for (let s = 0; s < scoreValues.length; s += 5000) await tx.insert(measurementScores).values(scoreValues.slice(s, s + 5000));
     for (const [i, row] of familyRows.entries()) {
       await audit(tx, opts.actor, { action: "family.created", entityType: "family", entityId: row.id, familyId: row.id, details: { caseNumber: slice[i]?.caseNumber, via: "seed" } });
     }

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { pgArrayLiteral } from "../../db/arrays.ts";
 import type { Db } from "../../db/database.ts";
 import { measurementScores, measurements } from "../../db/schema.ts";
 
@@ -39,8 +40,33 @@ async function withScores(db: Db, organisationId: string, rows: MeasurementRow[]
 }
 
 export async function insertScores(db: Db, organisationId: string, measurementId: string, scores: Readonly<Record<string, { score: number; justification: string | null }>>) {
-  const values = Object.entries(scores).map(([domainKey, s]) => ({ organisationId, measurementId, domainKey, score: s.score, justification: s.justification }));
-  if (values.length > 0) await db.insert(measurementScores).values(values);
+  await insertScoreRows(
+    db,
+    organisationId,
+    Object.entries(scores).map(([domainKey, s]) => ({ measurementId, domainKey, score: s.score, justification: s.justification })),
+  );
+}
+
+export interface ScoreInsert {
+  measurementId: string;
+  domainKey: string;
+  score: number;
+  justification: string | null;
+}
+
+/** Inserts any number of scores as four array parameters per batch (see db/arrays.ts). */
+export async function insertScoreRows(db: Db, organisationId: string, rows: readonly ScoreInsert[]): Promise<void> {
+  const BATCH = 20_000;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const slice = rows.slice(i, i + BATCH);
+    await db.execute(sql`
+      insert into ${measurementScores} (organisation_id, measurement_id, domain_key, score, justification)
+      select ${organisationId}::uuid, t.m, t.d, t.s, t.j
+        from unnest(${pgArrayLiteral(slice.map((r) => r.measurementId))}::uuid[],
+                    ${pgArrayLiteral(slice.map((r) => r.domainKey))}::text[],
+                    ${pgArrayLiteral(slice.map((r) => r.score))}::smallint[],
+                    ${pgArrayLiteral(slice.map((r) => r.justification))}::text[]) as t(m, d, s, j)`);
+  }
 }
 
 export async function deleteScores(db: Db, organisationId: string, measurementId: string) {

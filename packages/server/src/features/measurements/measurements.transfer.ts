@@ -12,6 +12,7 @@ import { authorize } from "../../authz/rules.ts";
 import { queryRows, type Db } from "../../db/database.ts";
 import { families, measurementScores, measurements, teams } from "../../db/schema.ts";
 import { findInstrument } from "../instruments/instruments.queries.ts";
+import { insertScoreRows } from "./measurements.queries.ts";
 
 const BATCH = 1000;
 
@@ -98,8 +99,11 @@ async function insertRecords(tx: Db, organisationId: string, def: InstrumentDefi
         })),
       )
       .returning({ id: measurements.id });
-    const scores = slice.flatMap((r, j) => Object.entries(r.scores).map(([domainKey, score]) => ({ organisationId, measurementId: rows[j]?.id as string, domainKey, score, justification: null })));
-    for (let s = 0; s < scores.length; s += 5000) await tx.insert(measurementScores).values(scores.slice(s, s + 5000));
+    await insertScoreRows(
+      tx,
+      organisationId,
+      slice.flatMap((r, j) => Object.entries(r.scores).map(([domainKey, score]) => ({ measurementId: rows[j]?.id as string, domainKey, score, justification: null }))),
+    );
   }
 }
 
