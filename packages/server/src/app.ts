@@ -6,7 +6,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
-import { DomainError } from "@ploegwerk/domain";
+import { DomainError, invalid } from "@ploegwerk/domain";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
@@ -19,7 +19,7 @@ import { instrumentRoutes } from "./features/instruments/instruments.routes.ts";
 import { measurementRoutes } from "./features/measurements/measurements.routes.ts";
 import { outcomeRoutes } from "./features/outcomes/outcomes.routes.ts";
 import { userRoutes } from "./features/users/users.routes.ts";
-import "./http/context.ts";
+import { requireActor } from "./http/context.ts";
 import { errorHandler } from "./http/problem.ts";
 
 export interface AppOptions {
@@ -31,6 +31,35 @@ export interface AppOptions {
 }
 
 export type App = FastifyInstance;
+
+function sameOrigin(origin: string | undefined, host: string): boolean {
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    // "null" (sandboxed frames, some redirects) or garbage: not this site.
+    return false;
+  }
+}
+
+/** The path of the first string with a NUL character, which PostgreSQL text cannot store. */
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const hit = findNul(v, path ? `${path}.${i}` : String(i));
+      if (hit !== null) return hit;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const hit = findNul(v, path ? `${path}.${k}` : k);
+      if (hit !== null) return hit;
+    }
+  }
+  return null;
+}
 
 const DEFAULT_WEB_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -70,19 +99,26 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorateRequest("me", null);
   app.addHook("onRequest", async (req) => {
     if (!req.url.startsWith("/api/")) return;
-    if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) {
+    if (!["GET", "HEAD", "OPTIONS"].includes(req.method) && !sameOrigin(req.headers.origin, req.host)) {
       // Same-origin only for writes: a browser always sends Origin on cross-site requests.
-      const origin = req.headers.origin;
-      if (origin && new URL(origin).host !== req.headers.host) {
-        throw new DomainError("forbidden", { nl: "Verzoek van een andere website geweigerd.", en: "Cross-site request refused." });
-      }
+      throw new DomainError("forbidden", { nl: "Verzoek van een andere website geweigerd.", en: "Cross-site request refused." });
     }
     const cookie = decodeCookie(req.cookies[SESSION_COOKIE]);
-    if (!cookie) return;
-    const session = await resolveSession(db, cookie, config.PLOEGWERK_SESSION_HOURS);
-    if (session) {
-      req.actor = session.actor;
-      req.me = session.me;
+    if (cookie) {
+      const session = await resolveSession(db, cookie, config.PLOEGWERK_SESSION_HOURS);
+      if (session) {
+        req.actor = session.actor;
+        req.me = session.me;
+      }
+    }
+    // Authentication before validation: an anonymous caller learns nothing about the schema.
+    const routeConfig = req.routeOptions.config as { public?: boolean } | undefined;
+    if (!req.actor && !routeConfig?.public && req.url.startsWith("/api/v1/")) requireActor(req);
+  });
+  app.addHook("preValidation", async (req) => {
+    const nul = findNul(req.body, "") ?? findNul(req.query, "query");
+    if (nul !== null) {
+      throw invalid({ nl: "De invoer bevat een ongeldig teken (NUL).", en: "The input contains an invalid character (NUL)." }, [{ name: nul || "(body)", reason: "remove the NUL character (U+0000)" }]);
     }
   });
 
@@ -99,8 +135,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     { prefix: "/api/v1" },
   );
 
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  app.get("/api/v1/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
 
   const webDir = config.PLOEGWERK_WEB_DIR ?? DEFAULT_WEB_DIR;

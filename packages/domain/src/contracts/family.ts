@@ -13,17 +13,21 @@ export type MemberRole = z.infer<typeof MemberRole>;
 
 const Name = (what: string) => z.string().trim().min(1, `${what} is required`).max(200, `${what} is too long (at most 200 characters)`);
 const OptionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
+/** For PATCH bodies: absent means "leave as it is", so no default may fill it in. */
+const PatchText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const Bsn = z
   .string()
   .transform(normalizeBsn)
   .refine(isValidBsn, { message: "not a valid BSN: it needs 9 digits that pass the 11-proef" });
 
+const DateOfBirth = IsoDate.refine((d) => d <= todayInNetherlands(), { message: "date of birth lies in the future" });
+
 export const NewMember = z.object({
   givenName: Name("given name"),
   surname: Name("surname"),
   role: MemberRole,
-  dateOfBirth: IsoDate.refine((d) => d <= todayInNetherlands(), { message: "date of birth lies in the future" }),
+  dateOfBirth: DateOfBirth,
   bsn: Bsn.nullable().default(null),
 });
 export type NewMember = z.infer<typeof NewMember>;
@@ -40,7 +44,14 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
-export const MemberPatch = NewMember.partial().extend({ version: z.number().int().min(1) });
+export const MemberPatch = z.object({
+  version: z.number().int().min(1),
+  givenName: Name("given name").optional(),
+  surname: Name("surname").optional(),
+  role: MemberRole.optional(),
+  dateOfBirth: DateOfBirth.optional(),
+  bsn: Bsn.nullable().optional(),
+});
 export type MemberPatch = z.infer<typeof MemberPatch>;
 
 export const NewNetworkPerson = z.object({
@@ -93,9 +104,10 @@ export type NewFamilyInput = z.input<typeof NewFamily>;
 export const FamilyPatch = z.object({
   version: z.number().int().min(1),
   caseNumber: CaseNumber.optional(),
+  /** Replaces the whole address; fields left out of it become empty. */
   address: Address.optional(),
-  district: OptionalText(100).optional(),
-  neighbourhood: OptionalText(100).optional(),
+  district: PatchText(100),
+  neighbourhood: PatchText(100),
   teamId: Id.optional(),
   coachId: Id.nullable().optional(),
 });

@@ -22,8 +22,15 @@ export const NewMeasurement = z.object({
 export type NewMeasurement = z.infer<typeof NewMeasurement>;
 export type NewMeasurementInput = z.input<typeof NewMeasurement>;
 
-export const MeasurementPatch = NewMeasurement.omit({ instrument: true, memberId: true }).partial().extend({
+/** Absent fields stay as they are (no defaults here); `scores`, when sent, replaces all scores. */
+export const MeasurementPatch = z.object({
   version: z.number().int().min(1),
+  round: NewMeasurement.shape.round.optional(),
+  measuredOn: IsoDate.optional(),
+  measuredByName: z.string().trim().max(200).nullable().optional(),
+  source: z.enum(MEASUREMENT_SOURCES).optional(),
+  note: z.string().trim().max(5000).nullable().optional(),
+  scores: z.record(z.string(), ScoreInput).optional(),
 });
 export type MeasurementPatch = z.infer<typeof MeasurementPatch>;
 

@@ -48,9 +48,10 @@ const row = (action: Action, where: Where, coach: Expect, teamleider: Expect, on
 // For organisation-wide actions (users, teams, instruments, audit) "own team" means the own organisation.
 const MATRIX: readonly Row[] = [
   //  action                where          coach    teamleider ondersteuning beheerder
-  row("list families", "own team", SEES, SEES, SEES, EMPTY),
-  row("list families", "other team", HIDDEN, HIDDEN, HIDDEN, EMPTY),
-  row("list families", "other org", HIDDEN, HIDDEN, HIDDEN, EMPTY),
+  // A beheerder has no caseload: listing families is refused outright.
+  row("list families", "own team", SEES, SEES, SEES, 403),
+  row("list families", "other team", HIDDEN, HIDDEN, HIDDEN, 403),
+  row("list families", "other org", HIDDEN, HIDDEN, HIDDEN, 403),
   row("read family", "own team", 200, 200, 200, 404),
   row("read family", "other team", 404, 404, 404, 404),
   row("read family", "other org", 404, 404, 404, 404),
@@ -73,16 +74,6 @@ const MATRIX: readonly Row[] = [
   row("read audit", "own team", 403, 403, 403, SEES),
   row("read audit", "other org", 403, 403, 403, HIDDEN),
 ];
-
-/**
- * Cells where the server answers differently from the matrix above; they run as todo so the
- * suite stays green while the finding is open (see the test report).
- */
-const KNOWN_DEVIATIONS: Partial<Record<string, string>> = {
-  "beheerder × list families × own team": "DOUBTFUL: GET /families answers 403 to a beheerder (expected an empty list)",
-  "beheerder × list families × other team": "DOUBTFUL: GET /families answers 403 to a beheerder (expected an empty list)",
-  "beheerder × list families × other org": "DOUBTFUL: GET /families answers 403 to a beheerder (expected an empty list)",
-};
 
 const Report = z.object({ families: z.array(z.object({ family: z.string() })) });
 const AuditList = z.object({ items: z.array(z.object({ entityId: z.string(), familyId: z.string().nullable() })) });
@@ -181,8 +172,7 @@ describe(`permission matrix (${testTarget()})`, () => {
     for (const { action, where, expect } of MATRIX) {
       for (const role of ROLES) {
         const name = `${role} × ${action} × ${where}`;
-        const todo = KNOWN_DEVIATIONS[name];
-        await t.test(name, todo ? { todo } : {}, async () => {
+        await t.test(name, async () => {
           const expected = expect[role];
           const { res, sees, empty } = await perform(clients[role], action, where);
           if (typeof expected === "number") {

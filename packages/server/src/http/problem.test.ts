@@ -15,17 +15,21 @@ describe(`error format (${testTarget()})`, () => {
 
   test("errors are application/problem+json with type, title, status, detail and code; Dutch unless Accept-Language prefers English", async (t) => {
     const app = await appFor(t, database.db);
-    const nl = await app.inject({ method: "GET", url: "/api/v1/bestaat-niet" });
+    // Logged in: an anonymous caller gets 401 for every non-public API path, known or not.
+    const org = await createTestOrganisation(database.db);
+    const { cookie } = await loginAs(app, (await org.user("coach")).email);
+    expectProblem(await app.inject({ method: "GET", url: "/api/v1/bestaat-niet" }), { status: 401, code: "unauthenticated" });
+    const nl = await app.inject({ method: "GET", url: "/api/v1/bestaat-niet", headers: { cookie } });
     const dutch = expectProblem(nl, { status: 404, code: "not_found", reason: null });
     assert.deepEqual(dutch, { type: "https://ploegwerk.nl/problems/not_found", title: "Niet gevonden", status: 404, detail: "Onbekend adres: GET /api/v1/bestaat-niet", code: "not_found" });
 
     for (const language of ["en", "en-GB,en;q=0.9,nl;q=0.8"]) {
-      const en = await app.inject({ method: "GET", url: "/api/v1/bestaat-niet", headers: { "accept-language": language } });
+      const en = await app.inject({ method: "GET", url: "/api/v1/bestaat-niet", headers: { cookie, "accept-language": language } });
       const english = expectProblem(en, { status: 404, code: "not_found" });
       assert.equal(english.title, "Not found", language);
       assert.equal(english.detail, "Unknown address: GET /api/v1/bestaat-niet");
     }
-    const preferDutch = expectProblem(await app.inject({ method: "GET", url: "/api/v1/bestaat-niet", headers: { "accept-language": "nl-NL,en;q=0.5" } }), { status: 404, code: "not_found" });
+    const preferDutch = expectProblem(await app.inject({ method: "GET", url: "/api/v1/bestaat-niet", headers: { cookie, "accept-language": "nl-NL,en;q=0.5" } }), { status: 404, code: "not_found" });
     assert.equal(preferDutch.title, "Niet gevonden");
 
     const anonymous = expectProblem(await app.inject({ method: "GET", url: "/api/v1/families", headers: { "accept-language": "en" } }), { status: 401, code: "unauthenticated" });
@@ -73,9 +77,10 @@ describe(`error format (${testTarget()})`, () => {
     const broken = expectProblem(await send("application/json", '{"caseNumber": "X-1",'), { status: 400, code: "invalid" });
     assert.match(broken.detail, /^The request is malformed/);
     // A cross-site HTML form can only send these content types; none of them reaches the handler as a family.
-    expectProblem(await send("application/x-www-form-urlencoded", "caseNumber=X-1"), { status: 400, code: "invalid" });
+    expectProblem(await send("application/x-www-form-urlencoded", "caseNumber=X-1"), { status: 415, code: "unsupported_media_type" });
+    // text/plain is read as a string, which the schema refuses.
     expectProblem(await send("text/plain", JSON.stringify(familyInput())), { status: 400, code: "invalid" });
-    expectProblem(await send("multipart/form-data; boundary=x", "--x--"), { status: 400, code: "invalid" });
+    expectProblem(await send("multipart/form-data; boundary=x", "--x--"), { status: 415, code: "unsupported_media_type" });
     const list = await client.get("/api/v1/families");
     assert.equal((list.json() as { total: number }).total, 0);
   });

@@ -8,6 +8,8 @@ const TITLES: Record<ErrorCode, { nl: string; en: string }> = {
   forbidden: { nl: "Geen toegang", en: "Forbidden" },
   not_found: { nl: "Niet gevonden", en: "Not found" },
   conflict: { nl: "Conflict", en: "Conflict" },
+  payload_too_large: { nl: "Te groot", en: "Payload too large" },
+  unsupported_media_type: { nl: "Verkeerd formaat", en: "Unsupported media type" },
   rate_limited: { nl: "Te veel verzoeken", en: "Too many requests" },
   internal: { nl: "Interne fout", en: "Internal error" },
 };
@@ -53,7 +55,8 @@ export function errorHandler(error: unknown, req: FastifyRequest, reply: Fastify
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     // Malformed JSON, wrong content type, body too large: the client's fault, say what it was.
-    const code: ErrorCode = fe.statusCode === 404 ? "not_found" : fe.statusCode === 415 ? "invalid" : "invalid";
+    const code: ErrorCode =
+      fe.statusCode === 404 ? "not_found" : fe.statusCode === 413 ? "payload_too_large" : fe.statusCode === 415 ? "unsupported_media_type" : "invalid";
     return send(reply, req, code, { nl: `Het verzoek is niet goed opgebouwd: ${fe.message}`, en: `The request is malformed: ${fe.message}` }, {});
   }
   req.log.error({ err: error }, "unhandled error");

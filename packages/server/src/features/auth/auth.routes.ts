@@ -28,13 +28,13 @@ export async function authRoutes(app: FastifyInstance, { db, config, allowSetup 
     return session.me;
   }
 
-  api.get("/setup", { schema: { tags: ["auth"], response: { 200: z.object({ needsSetup: z.boolean() }) } } }, async () => ({
+  api.get("/setup", { config: { public: true }, schema: { tags: ["auth"], response: { 200: z.object({ needsSetup: z.boolean() }) } } }, async () => ({
     needsSetup: allowSetup && (await needsSetup(db)),
   }));
 
   api.post(
     "/setup",
-    { schema: { tags: ["auth"], body: FirstAdmin, response: { 201: Me } }, config: { rateLimit: { max: 10, timeWindow: "1 minute" } } },
+    { schema: { tags: ["auth"], body: FirstAdmin, response: { 201: Me } }, config: { public: true, rateLimit: { max: 10, timeWindow: "1 minute" } } },
     async (req, reply) => {
       if (!allowSetup) throw new DomainError("forbidden", { nl: "Inrichten kan alleen op een lege productiedatabase.", en: "Set-up is only possible on an empty production database." });
       await setUpFirstAdmin(db, { input: req.body });
@@ -47,7 +47,7 @@ export async function authRoutes(app: FastifyInstance, { db, config, allowSetup 
   api.post(
     "/session",
     // Guessing passwords is slowed per address; argon2id makes each guess expensive too.
-    { schema: { tags: ["auth"], body: Login, response: { 200: Me } }, config: { rateLimit: { max: 20, timeWindow: "1 minute" } } },
+    { schema: { tags: ["auth"], body: Login, response: { 200: Me } }, config: { public: true, rateLimit: { max: 20, timeWindow: "1 minute" } } },
     async (req, reply) => {
       const { cookie, expiresAt } = await logIn(db, { input: req.body, sessionHours: config.PLOEGWERK_SESSION_HOURS, userAgent: req.headers["user-agent"] });
       setCookie(req, reply, cookie, expiresAt);
@@ -61,7 +61,7 @@ export async function authRoutes(app: FastifyInstance, { db, config, allowSetup 
     return req.me;
   });
 
-  api.delete("/session", { schema: { tags: ["auth"] } }, async (req, reply) => {
+  api.delete("/session", { config: { public: true }, schema: { tags: ["auth"] } }, async (req, reply) => {
     const cookie = decodeCookie(req.cookies[SESSION_COOKIE]);
     if (cookie) await logOut(db, cookie, req.actor);
     reply.clearCookie(SESSION_COOKIE, { path: "/" });

@@ -38,22 +38,28 @@ export async function logIn(db: Db, opts: { input: Login; sessionHours: number; 
   const candidates = (await findLoginCandidates(db, opts.input.email)).filter(
     (c) => !opts.input.organisation || c.organisationSlug === opts.input.organisation,
   );
-  if (candidates.length > 1) {
+  // Check the password for every account first: which organisations an address belongs to is
+  // only told to someone who knows the password.
+  const matching = [];
+  for (const c of candidates) if (await verifyPassword(c.passwordHash, opts.input.password)) matching.push(c);
+  if (candidates.length === 0) await verifyPassword(await dummyPasswordHash(), opts.input.password);
+  const active = matching.filter((c) => c.active);
+  if (active.length > 1) {
     throw invalid(
       { nl: "Dit e-mailadres hoort bij meer organisaties. Kies de organisatie.", en: "This e-mail address belongs to several organisations. Choose the organisation." },
-      [{ name: "organisation", reason: `one of: ${candidates.map((c) => c.organisationSlug).join(", ")}` }],
+      [{ name: "organisation", reason: `one of: ${active.map((c) => c.organisationSlug).join(", ")}` }],
       "organisation_required",
     );
   }
-  const user = candidates[0];
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), opts.input.password);
-  if (!user || !ok || !user.active) {
-    if (user) {
-      await audit(db, { kind: "system", organisationId: user.organisationId, label: "login" }, {
+  const user = active[0];
+  if (!user) {
+    for (const c of candidates) {
+      const ok = matching.includes(c);
+      await audit(db, { kind: "system", organisationId: c.organisationId, label: "login" }, {
         action: "session.failed",
         entityType: "user",
-        entityId: user.userId,
-        details: { reason: !ok ? "wrong_password" : "inactive" },
+        entityId: c.userId,
+        details: { reason: ok ? "inactive" : "wrong_password" },
       });
     }
     throw WRONG_LOGIN;

@@ -227,7 +227,7 @@ describe(`auth API (${testTarget()})`, () => {
 
     // BUG (see report): request bodies are validated before the session is checked, so an anonymous
     // caller with an empty body gets a 400 that lists the required fields instead of a 401.
-    test("without a session a write with an invalid body is still 401, not a 400 that describes the schema", { todo: "BUG: validation runs before authentication" }, async (t) => {
+    test("without a session a write with an invalid body is still 401, not a 400 that describes the schema", async (t) => {
       const app = await appFor(t, database.db);
       const failures: string[] = [];
       for (const r of ROUTES.filter((x) => x.body !== undefined)) {
@@ -265,7 +265,7 @@ describe(`auth API (${testTarget()})`, () => {
 
     // BUG (see report): `new URL("null")` throws in the onRequest hook (app.ts), so the opaque origin
     // a sandboxed iframe or a redirect chain sends becomes a 500 instead of a 403.
-    test("a write with `Origin: null` is refused with 403", { todo: "BUG: Origin null gives 500" }, async (t) => {
+    test("a write with `Origin: null` is refused with 403", async (t) => {
       const org = await createTestOrganisation(database.db);
       const coach = await org.user("coach");
       const family = await makeFamily(database.db, coach.actor);

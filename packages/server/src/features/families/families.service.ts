@@ -1,5 +1,6 @@
 import {
   conflict,
+  forbidden,
   invalid,
   notFound,
   staleVersion,
@@ -20,7 +21,7 @@ import {
 import { and, eq, sql } from "drizzle-orm";
 import { audit } from "../../audit/audit.ts";
 import type { Actor } from "../../authz/actor.ts";
-import { authorize, familyScope } from "../../authz/rules.ts";
+import { authorize, can, familyScope } from "../../authz/rules.ts";
 import type { Db } from "../../db/database.ts";
 import { isUniqueViolation, pgError } from "../../db/errors.ts";
 import { families, members, networkPersons, users } from "../../db/schema.ts";
@@ -95,8 +96,7 @@ async function checkCoach(tx: Db, organisationId: string, coachId: string | null
   }
 }
 
-function familyChild(members: readonly NewMember[]): string | null {
-  if (members.length === 0) return null;
+function familyChild(members: readonly { role: string }[]): string | null {
   const roles = new Set(members.map((m) => m.role));
   if (!roles.has("parent") || !roles.has("child")) {
     return "a family has at least one parent (ouder/verzorger) and one child (kind)";
@@ -107,6 +107,8 @@ function familyChild(members: readonly NewMember[]): string | null {
 export async function createFamily(db: Db, opts: { actor: Actor; input: NewFamily }): Promise<CreatedFamily> {
   const { actor, input } = opts;
   const teamId = input.teamId ?? (actor.kind === "user" ? actor.teamId : null);
+  // Someone who may not register families anywhere hears "forbidden", not "choose a team".
+  if (actor.kind === "user" && !can(actor, "family.create", { teamId: teamId ?? actor.teamId })) throw forbidden();
   if (!teamId) {
     throw invalid({ nl: "Kies het team dat dit gezin begeleidt.", en: "Choose the team that supports this family." }, [{ name: "teamId", reason: "required" }]);
   }
@@ -200,6 +202,26 @@ export async function updateFamily(db: Db, opts: { actor: Actor; familyId: strin
   return getFamily(db, { actor, familyId });
 }
 
+const needsParentAndChild = () =>
+  conflict(
+    {
+      nl: "Een gezin houdt minstens één ouder/verzorger en één kind. Voeg eerst een ander gezinslid met die rol toe.",
+      en: "A family keeps at least one parent/carer and one child. Add another member with that role first.",
+    },
+    "family_needs_parent_and_child",
+  );
+
+/**
+ * Before a member leaves or changes role: a family that has a parent and a child keeps them.
+ * (A family imported without members is built up one member at a time and is not held to it.)
+ */
+async function assertKeepsComposition(tx: Db, organisationId: string, familyId: string, memberId: string, newRole: string | null): Promise<void> {
+  const current = await listMembers(tx, organisationId, familyId);
+  if (familyChild(current) !== null) return;
+  const after = current.flatMap((m) => (m.id !== memberId ? [m] : newRole ? [{ role: newRole }] : []));
+  if (familyChild(after) !== null) throw needsParentAndChild();
+}
+
 async function loadWritableFamily(tx: Db, actor: Actor, familyId: string) {
   const { family } = await loadVisibleFamily(tx, actor, familyId);
   authorize(actor, "family.update", { teamId: family.teamId });
@@ -227,6 +249,7 @@ export async function updateMember(db: Db, opts: { actor: Actor; familyId: strin
   return db.transaction(async (tx) => {
     await loadWritableFamily(tx, actor, familyId);
     const { version, ...fields } = patch;
+    if (fields.role !== undefined) await assertKeepsComposition(tx, actor.organisationId, familyId, memberId, fields.role);
     const [row] = await tx
       .update(members)
       .set({ ...fields, version: sql`${members.version} + 1`, updatedAt: new Date() })
@@ -246,6 +269,7 @@ export async function removeMember(db: Db, opts: { actor: Actor; familyId: strin
   const { actor, familyId, memberId } = opts;
   await db.transaction(async (tx) => {
     await loadWritableFamily(tx, actor, familyId);
+    await assertKeepsComposition(tx, actor.organisationId, familyId, memberId, null);
     if ((await countMemberMeasurements(tx, actor.organisationId, memberId)) > 0) {
       throw conflict({ nl: "Dit gezinslid heeft eigen metingen en kan daarom niet worden verwijderd.", en: "This family member has measurements of their own and cannot be removed." }, "member_has_measurements");
     }

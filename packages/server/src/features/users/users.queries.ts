@@ -30,10 +30,15 @@ export async function teamExists(db: Db, organisationId: string, teamId: string)
   return rows.length > 0;
 }
 
-export async function countActiveAdmins(db: Db, organisationId: string): Promise<number> {
+/**
+ * Active beheerders, with their rows locked until the transaction ends: two beheerders who
+ * deactivate each other at once are serialised, so the organisation always keeps one.
+ */
+export async function lockActiveAdmins(db: Db, organisationId: string): Promise<string[]> {
   const rows = await db
-    .select({ n: sql<number>`count(*)::int` })
+    .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.organisationId, organisationId), eq(users.role, "beheerder"), eq(users.active, true)));
-  return rows[0]?.n ?? 0;
+    .where(and(eq(users.organisationId, organisationId), eq(users.role, "beheerder"), eq(users.active, true)))
+    .for("update");
+  return rows.map((r) => r.id);
 }

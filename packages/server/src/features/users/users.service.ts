@@ -8,7 +8,7 @@ import { isUniqueViolation } from "../../db/errors.ts";
 import { teams, users } from "../../db/schema.ts";
 import { deleteUserSessions } from "../auth/sessions.queries.ts";
 import { hashPassword } from "../auth/passwords.ts";
-import { countActiveAdmins, findUserRow, listTeamsRows, listUsersRows, teamExists } from "./users.queries.ts";
+import { lockActiveAdmins, findUserRow, listTeamsRows, listUsersRows, teamExists } from "./users.queries.ts";
 
 const USER = { nl: "Gebruiker", en: "User" };
 const TEAM_NEEDED: Role[] = ["coach", "teamleider", "ondersteuning"];
@@ -65,6 +65,7 @@ export async function updateUser(db: Db, opts: { actor: Actor; userId: string; p
   const { actor, userId, patch } = opts;
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   return db.transaction(async (tx) => {
+    const admins = await lockActiveAdmins(tx, actor.organisationId);
     const current = await findUserRow(tx, actor.organisationId, userId);
     if (!current) throw notFound(USER);
     if (current.version !== patch.version) throw staleVersion();
@@ -72,7 +73,7 @@ export async function updateUser(db: Db, opts: { actor: Actor; userId: string; p
     const teamId = patch.teamId === undefined ? current.teamId : patch.teamId;
     await checkTeam(tx, actor.organisationId, role, teamId);
     const demotesAdmin = current.role === "beheerder" && current.active && (role !== "beheerder" || patch.active === false);
-    if (demotesAdmin && (await countActiveAdmins(tx, actor.organisationId)) <= 1) {
+    if (demotesAdmin && admins.filter((id) => id !== userId).length === 0) {
       throw conflict({ nl: "Dit is de laatste actieve beheerder; maak eerst iemand anders beheerder.", en: "This is the last active administrator; make someone else administrator first." }, "last_admin");
     }
     const [row] = await tx
