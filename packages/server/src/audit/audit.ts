@@ -31,9 +31,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Writes one audit row; call it with the transaction of the change so both commit or neither. */
-export async function audit(tx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
+function row(actor: Actor, entry: AuditEntry) {
+  return {
     organisationId: actor.organisationId,
     actorUserId: actor.kind === "user" ? actor.userId : null,
     actorLabel: actorLabel(actor),
@@ -42,5 +41,15 @@ export async function audit(tx: Db, actor: Actor, entry: AuditEntry): Promise<vo
     entityId: entry.entityId,
     familyId: entry.familyId ?? null,
     details: entry.details ?? {},
-  });
+  };
+}
+
+/** Writes one audit row; call it with the transaction of the change so both commit or neither. */
+export async function audit(tx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values(row(actor, entry));
+}
+
+/** Many audit rows in one statement, for bulk changes (seed, import). */
+export async function auditMany(tx: Db, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length > 0) await tx.insert(auditEvents).values(entries.map((e) => row(actor, e)));
 }

@@ -14,7 +14,6 @@ import { exportMeasurementsCsv, importMeasurementsCsv } from "../features/measur
 import { createOrganisation, createTeamRow, findOrganisationBySlug, firstOrganisation } from "../features/organisations/organisations.service.ts";
 import { outcomeReport } from "../features/outcomes/outcomes.service.ts";
 import { log, openRuntime } from "../runtime.ts";
-import { serve } from "../serve.ts";
 import { outcomeCsv, outcomeTable } from "./format.ts";
 
 const USAGE = `ploegwerk — command line for Ploegwerk
@@ -91,6 +90,8 @@ async function run(args: string[], config: Config): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === "serve") {
+    // Loaded only here: the other commands start faster without the HTTP stack.
+    const { serve } = await import("../serve.ts");
     await serve(config);
     return 0;
   }

@@ -1,75 +1,89 @@
-import { audit } from "../../audit/audit.ts";
-import type { Actor } from "../../authz/actor.ts";
+import { randomUUID } from "node:crypto";
+import { actorLabel, type Actor } from "../../authz/actor.ts";
+import { bulkInsert } from "../../db/arrays.ts";
 import type { Db } from "../../db/database.ts";
-import { families, measurements, members, networkPersons } from "../../db/schema.ts";
 import { insertScoreRows } from "../measurements/measurements.queries.ts";
 import type { GeneratedFamily } from "./generate.ts";
 
-const BATCH = 500;
-
 /**
- * Inserts generated families in batches inside the caller's transaction: the fast path for demo
- * data and benchmarks. Each family gets its family.created audit row like any other.
+ * Inserts generated families in bulk inside the caller's transaction: the fast path for demo data
+ * and benchmarks. Each family gets its family.created audit row like any other.
  */
 export async function insertGeneratedFamilies(
   tx: Db,
   opts: { actor: Actor; teamIds: readonly string[]; coachIdsByTeam: ReadonlyMap<string, readonly string[]>; families: readonly GeneratedFamily[]; instrumentVersion: number },
 ): Promise<void> {
-  const organisationId = opts.actor.organisationId;
-  for (let start = 0; start < opts.families.length; start += BATCH) {
-    const slice = opts.families.slice(start, start + BATCH);
-    const familyRows = await tx
-      .insert(families)
-      .values(
-        slice.map((f, i) => {
-          const teamId = opts.teamIds[(start + i) % opts.teamIds.length] as string;
-          const coaches = opts.coachIdsByTeam.get(teamId) ?? [];
-          return {
-            organisationId,
-            caseNumber: f.caseNumber,
-            street: f.street,
-            houseNumber: f.houseNumber,
-            postcode: f.postcode,
-            city: f.city,
-            district: f.district,
-            neighbourhood: f.neighbourhood,
-            teamId,
-            coachId: coaches.length > 0 ? (coaches[(start + i) % coaches.length] as string) : null,
-          };
-        }),
-      )
-      .returning({ id: families.id });
-    const memberValues = slice.flatMap((f, i) => f.members.map((m, position) => ({ organisationId, familyId: familyRows[i]?.id as string, ...m, bsn: null, position })));
-    if (memberValues.length > 0) await tx.insert(members).values(memberValues);
-    const networkValues = slice.flatMap((f, i) => f.network.map((p) => ({ organisationId, familyId: familyRows[i]?.id as string, ...p })));
-    if (networkValues.length > 0) await tx.insert(networkPersons).values(networkValues);
-    const measurementRows = await tx
-      .insert(measurements)
-      .values(
-        slice.flatMap((f, i) =>
-          f.measurements.map((m) => ({
-            organisationId,
-            familyId: familyRows[i]?.id as string,
-            instrumentKey: "ploeg-9",
-            instrumentVersion: opts.instrumentVersion,
-            round: m.round,
-            measuredOn: m.measuredOn,
-            measuredByName: "Demo-coach",
-            source: "interview",
-          })),
-        ),
-      )
-      .returning({ id: measurements.id });
-    const flatMeasurements = slice.flatMap((f) => f.measurements);
-    await insertScoreRows(
-      tx,
-      organisationId,
-      flatMeasurements.flatMap((m, j) =>
-        Object.entries(m.scores).map(([domainKey, score]) => ({ measurementId: measurementRows[j]?.id as string, domainKey, score, justification: m.justification[domainKey] ?? null })),
-      ),
-    );
-    for (const [i, row] of familyRows.entries()) {
-      await audit(tx, opts.actor, { action: "family.created", entityType: "family", entityId: row.id, familyId: row.id, details: { caseNumber: slice[i]?.caseNumber, via: "seed" } });
-    }
-  }
+  const org = opts.actor.organisationId;
+  const list = opts.families;
+  const familyIds = list.map(() => randomUUID());
+  const teamOf = (i: number) => opts.teamIds[i % opts.teamIds.length] as string;
+  const coachOf = (i: number) => {
+    const coaches = opts.coachIdsByTeam.get(teamOf(i)) ?? [];
+    return coaches.length > 0 ? (coaches[i % coaches.length] as string) : null;
+  };
+  const orgs = (n: number) => new Array<string>(n).fill(org);
+
+  await bulkInsert(tx, "families", {
+    organisation_id: { type: "uuid", values: orgs(list.length) },
+    id: { type: "uuid", values: familyIds },
+    case_number: { type: "text", values: list.map((f) => f.caseNumber) },
+    street: { type: "text", values: list.map((f) => f.street) },
+    house_number: { type: "text", values: list.map((f) => f.houseNumber) },
+    postcode: { type: "text", values: list.map((f) => f.postcode) },
+    city: { type: "text", values: list.map((f) => f.city) },
+    district: { type: "text", values: list.map((f) => f.district) },
+    neighbourhood: { type: "text", values: list.map((f) => f.neighbourhood) },
+    team_id: { type: "uuid", values: list.map((_, i) => teamOf(i)) },
+    coach_id: { type: "uuid", values: list.map((_, i) => coachOf(i)) },
+  });
+
+  const members = list.flatMap((f, i) => f.members.map((m, position) => ({ ...m, familyId: familyIds[i] as string, position })));
+  await bulkInsert(tx, "members", {
+    organisation_id: { type: "uuid", values: orgs(members.length) },
+    id: { type: "uuid", values: members.map(() => randomUUID()) },
+    family_id: { type: "uuid", values: members.map((m) => m.familyId) },
+    given_name: { type: "text", values: members.map((m) => m.givenName) },
+    surname: { type: "text", values: members.map((m) => m.surname) },
+    role: { type: "text", values: members.map((m) => m.role) },
+    date_of_birth: { type: "date", values: members.map((m) => m.dateOfBirth) },
+    position: { type: "int", values: members.map((m) => m.position) },
+  });
+
+  const network = list.flatMap((f, i) => f.network.map((p) => ({ ...p, familyId: familyIds[i] as string })));
+  await bulkInsert(tx, "network_persons", {
+    organisation_id: { type: "uuid", values: orgs(network.length) },
+    id: { type: "uuid", values: network.map(() => randomUUID()) },
+    family_id: { type: "uuid", values: network.map((p) => p.familyId) },
+    name: { type: "text", values: network.map((p) => p.name) },
+    relation: { type: "text", values: network.map((p) => p.relation) },
+    contact: { type: "text", values: network.map((p) => p.contact) },
+  });
+
+  const metingen = list.flatMap((f, i) => f.measurements.map((m) => ({ ...m, familyId: familyIds[i] as string, id: randomUUID() })));
+  await bulkInsert(tx, "measurements", {
+    organisation_id: { type: "uuid", values: orgs(metingen.length) },
+    id: { type: "uuid", values: metingen.map((m) => m.id) },
+    family_id: { type: "uuid", values: metingen.map((m) => m.familyId) },
+    instrument_key: { type: "text", values: metingen.map(() => "ploeg-9") },
+    instrument_version: { type: "int", values: metingen.map(() => opts.instrumentVersion) },
+    round: { type: "smallint", values: metingen.map((m) => m.round) },
+    measured_on: { type: "date", values: metingen.map((m) => m.measuredOn) },
+    measured_by_name: { type: "text", values: metingen.map(() => "Demo-coach") },
+    source: { type: "text", values: metingen.map(() => "interview") },
+  });
+  await insertScoreRows(
+    tx,
+    org,
+    metingen.flatMap((m) => Object.entries(m.scores).map(([domainKey, score]) => ({ measurementId: m.id, domainKey, score, justification: m.justification[domainKey] ?? null }))),
+  );
+
+  await bulkInsert(tx, "audit_events", {
+    organisation_id: { type: "uuid", values: orgs(list.length) },
+    actor_label: { type: "text", values: list.map(() => actorLabel(opts.actor)) },
+    action: { type: "text", values: list.map(() => "family.created") },
+    entity_type: { type: "text", values: list.map(() => "family") },
+    entity_id: { type: "text", values: familyIds },
+    family_id: { type: "uuid", values: familyIds },
+    details: { type: "jsonb", values: list.map((f) => JSON.stringify({ caseNumber: f.caseNumber, via: "seed" })) },
+  });
 }

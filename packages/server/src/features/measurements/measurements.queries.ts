@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { pgArrayLiteral } from "../../db/arrays.ts";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { bulkInsert } from "../../db/arrays.ts";
 import type { Db } from "../../db/database.ts";
 import { measurementScores, measurements } from "../../db/schema.ts";
 
@@ -54,19 +54,15 @@ export interface ScoreInsert {
   justification: string | null;
 }
 
-/** Inserts any number of scores as four array parameters per batch (see db/arrays.ts). */
+/** Inserts any number of scores as one array parameter per column (see db/arrays.ts). */
 export async function insertScoreRows(db: Db, organisationId: string, rows: readonly ScoreInsert[]): Promise<void> {
-  const BATCH = 20_000;
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const slice = rows.slice(i, i + BATCH);
-    await db.execute(sql`
-      insert into ${measurementScores} (organisation_id, measurement_id, domain_key, score, justification)
-      select ${organisationId}::uuid, t.m, t.d, t.s, t.j
-        from unnest(${pgArrayLiteral(slice.map((r) => r.measurementId))}::uuid[],
-                    ${pgArrayLiteral(slice.map((r) => r.domainKey))}::text[],
-                    ${pgArrayLiteral(slice.map((r) => r.score))}::smallint[],
-                    ${pgArrayLiteral(slice.map((r) => r.justification))}::text[]) as t(m, d, s, j)`);
-  }
+  await bulkInsert(db, "measurement_scores", {
+    organisation_id: { type: "uuid", values: new Array<string>(rows.length).fill(organisationId) },
+    measurement_id: { type: "uuid", values: rows.map((r) => r.measurementId) },
+    domain_key: { type: "text", values: rows.map((r) => r.domainKey) },
+    score: { type: "smallint", values: rows.map((r) => r.score) },
+    justification: { type: "text", values: rows.map((r) => r.justification) },
+  });
 }
 
 export async function deleteScores(db: Db, organisationId: string, measurementId: string) {

@@ -5,7 +5,9 @@ import {
   type InstrumentDefinition,
   type MeasurementCsvRecord,
 } from "@ploegwerk/domain";
+import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
+import { bulkInsert } from "../../db/arrays.ts";
 import { audit } from "../../audit/audit.ts";
 import type { Actor } from "../../authz/actor.ts";
 import { authorize } from "../../authz/rules.ts";
@@ -13,8 +15,6 @@ import { queryRows, type Db } from "../../db/database.ts";
 import { families, measurementScores, measurements, teams } from "../../db/schema.ts";
 import { findInstrument } from "../instruments/instruments.queries.ts";
 import { insertScoreRows } from "./measurements.queries.ts";
-
-const BATCH = 1000;
 
 async function requireInstrument(db: Db, organisationId: string, key: string): Promise<InstrumentDefinition> {
   const def = await findInstrument(db, organisationId, key);
@@ -60,13 +60,14 @@ export async function importMeasurementsCsv(
       const teamId = opts.teamId ?? (await tx.select({ id: teams.id }).from(teams).where(eq(teams.organisationId, organisationId)).orderBy(asc(teams.createdAt)).limit(1))[0]?.id;
       if (!teamId) throw invalid({ nl: "Er is nog geen team om nieuwe gezinnen onder te brengen.", en: "There is no team yet to place new families in." }, [{ name: "team", reason: "create a team first or pass --team" }]);
       authorize(actor, "family.create", { teamId });
-      for (let i = 0; i < result.newFamilies.length; i += BATCH) {
-        const created = await tx
-          .insert(families)
-          .values(result.newFamilies.slice(i, i + BATCH).map((caseNumber) => ({ organisationId, caseNumber, teamId })))
-          .returning({ id: families.id, caseNumber: families.caseNumber, teamId: families.teamId });
-        for (const f of created) familyByCase.set(f.caseNumber, f);
-      }
+      const created = result.newFamilies.map((caseNumber) => ({ id: randomUUID(), caseNumber, teamId }));
+      await bulkInsert(tx, "families", {
+        organisation_id: { type: "uuid", values: created.map(() => organisationId) },
+        id: { type: "uuid", values: created.map((f) => f.id) },
+        case_number: { type: "text", values: created.map((f) => f.caseNumber) },
+        team_id: { type: "uuid", values: created.map((f) => f.teamId) },
+      });
+      for (const f of created) familyByCase.set(f.caseNumber, f);
     }
     await insertRecords(tx, organisationId, def, result.records, (caseNumber) => familyByCase.get(caseNumber)?.id as string, actor);
     const familyCount = new Set(result.records.map((r) => r.family)).size;
@@ -81,30 +82,24 @@ export async function importMeasurementsCsv(
 }
 
 async function insertRecords(tx: Db, organisationId: string, def: InstrumentDefinition, records: readonly MeasurementCsvRecord[], familyId: (c: string) => string, actor: Actor) {
-  for (let i = 0; i < records.length; i += BATCH) {
-    const slice = records.slice(i, i + BATCH);
-    const rows = await tx
-      .insert(measurements)
-      .values(
-        slice.map((r) => ({
-          organisationId,
-          familyId: familyId(r.family),
-          instrumentKey: def.key,
-          instrumentVersion: def.version,
-          round: r.round,
-          measuredOn: r.measuredOn,
-          measuredById: actor.kind === "user" ? actor.userId : null,
-          measuredByName: null,
-          source: "import",
-        })),
-      )
-      .returning({ id: measurements.id });
-    await insertScoreRows(
-      tx,
-      organisationId,
-      slice.flatMap((r, j) => Object.entries(r.scores).map(([domainKey, score]) => ({ measurementId: rows[j]?.id as string, domainKey, score, justification: null }))),
-    );
-  }
+  const ids = records.map(() => randomUUID());
+  const measuredBy = actor.kind === "user" ? actor.userId : null;
+  await bulkInsert(tx, "measurements", {
+    organisation_id: { type: "uuid", values: records.map(() => organisationId) },
+    id: { type: "uuid", values: ids },
+    family_id: { type: "uuid", values: records.map((r) => familyId(r.family)) },
+    instrument_key: { type: "text", values: records.map(() => def.key) },
+    instrument_version: { type: "int", values: records.map(() => def.version) },
+    round: { type: "smallint", values: records.map((r) => r.round) },
+    measured_on: { type: "date", values: records.map((r) => r.measuredOn) },
+    measured_by_id: { type: "uuid", values: records.map(() => measuredBy) },
+    source: { type: "text", values: records.map(() => "import") },
+  });
+  await insertScoreRows(
+    tx,
+    organisationId,
+    records.flatMap((r, j) => Object.entries(r.scores).map(([domainKey, score]) => ({ measurementId: ids[j] as string, domainKey, score, justification: null }))),
+  );
 }
 
 /** The organisation's family-level metingen on one instrument, in the import format. */
