@@ -17,6 +17,8 @@ export interface BenchOptions {
   analyze: boolean;
   /** Keep the PGlite directory and the PostgreSQL organisations for inspection. */
   keep: boolean;
+  /** A CLI step or a PostgreSQL statement running longer than this is stopped (a plan gone wrong). */
+  timeoutMs: number;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -29,6 +31,7 @@ export const USAGE = `npm run bench -- [options]
   --analyze             run ANALYZE after seeding and after importing (the product never does)
   --explain             print the EXPLAIN ANALYZE plans (always saved in the JSON)
   --keep                keep the PGlite directory and the PostgreSQL organisations
+  --timeout-minutes N   stop a CLI step or PostgreSQL statement after N minutes (default 15)
 
 PostgreSQL: PLOEGWERK_BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test.
 Results: a table on stdout and bench/results/latest.json.`;
@@ -54,6 +57,7 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
       analyze: { type: "boolean" },
       explain: { type: "boolean" },
       keep: { type: "boolean" },
+      "timeout-minutes": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -72,5 +76,6 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     explain: values.explain ?? false,
     analyze: values.analyze ?? false,
     keep: values.keep ?? false,
+    timeoutMs: positiveInt("timeout-minutes", values["timeout-minutes"], 15, 1, 24 * 60) * 60_000,
   };
 }

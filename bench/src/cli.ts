@@ -10,6 +10,8 @@ export interface CliResult {
   /** Wall time from spawn to exit, in milliseconds. */
   ms: number;
   code: number;
+  /** Stopped by the benchmark's timeout. */
+  timedOut: boolean;
   stdout: string;
   stderr: string;
 }
@@ -17,7 +19,8 @@ export interface CliResult {
 export class CliError extends Error {
   constructor(readonly args: readonly string[], readonly result: CliResult) {
     const lines = result.stderr.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("at "));
-    super(`ploegwerk ${args.join(" ")} exited with ${result.code}: ${lines.find((l) => l.startsWith("error:")) ?? lines[lines.length - 1] ?? "(no output)"}`);
+    const what = result.timedOut ? `was stopped after ${(result.ms / 60_000).toFixed(1)} min (--timeout-minutes)` : `exited with ${result.code}`;
+    super(`ploegwerk ${args.join(" ")} ${what}: ${lines.find((l) => l.startsWith("error:")) ?? lines[lines.length - 1] ?? "(no output)"}`);
   }
 }
 
@@ -26,29 +29,42 @@ export class CliError extends Error {
  * the TypeScript sources, opening the database and the migrations check are included).
  * With `stdoutFile` the command's stdout goes straight into that file.
  */
-export function ploegwerk(args: readonly string[], env: NodeJS.ProcessEnv, opts: { stdoutFile?: string } = {}): Promise<CliResult> {
+export function ploegwerk(args: readonly string[], env: NodeJS.ProcessEnv, opts: { stdoutFile?: string; timeoutMs?: number; onTimeout?: () => Promise<void> } = {}): Promise<CliResult> {
   const fd = opts.stdoutFile ? openSync(opts.stdoutFile, "w") : undefined;
   return new Promise<CliResult>((resolve, reject) => {
     const start = performance.now();
     const child = spawn(PLOEGWERK_BIN, [...args], { cwd: ROOT, env, stdio: ["ignore", fd ?? "pipe", "pipe"] });
+    let timedOut = false;
+    // A plan gone wrong (stale statistics) can run for hours: stop the child and, through
+    // onTimeout, the query it left running on the server.
+    const timer = opts.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          child.kill("SIGTERM");
+          void opts.onTimeout?.().catch(() => undefined);
+        }, opts.timeoutMs)
+      : undefined;
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout?.on("data", (b: Buffer) => out.push(b));
     child.stderr?.on("data", (b: Buffer) => err.push(b));
     child.on("error", (e) => {
+      clearTimeout(timer);
       if (fd !== undefined) closeSync(fd);
       reject(e);
     });
     child.on("close", (code, signal) => {
+      clearTimeout(timer);
       const ms = performance.now() - start;
       if (fd !== undefined) closeSync(fd);
       const result: CliResult = {
         ms,
         code: code ?? (signal ? 128 : 1),
+        timedOut,
         stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8") + (signal ? `\n(killed by ${signal})` : ""),
+        stderr: Buffer.concat(err).toString("utf8") + (signal && !timedOut ? `\n(killed by ${signal})` : ""),
       };
-      if (result.code !== 0) reject(new CliError(args, result));
+      if (result.code !== 0 || timedOut) reject(new CliError(args, result));
       else resolve(result);
     });
   });

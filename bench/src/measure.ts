@@ -96,22 +96,30 @@ async function actorFor(db: Db, slug: string): Promise<Actor> {
   return { kind: "system", organisationId: org.organisationId, label: "bench" };
 }
 
+let cliTimeoutMs = 15 * 60_000;
+
+/** `ploegwerk ARGS` for this engine, stopped (and its server statement cancelled) after the timeout. */
+function cli(engine: Engine, args: readonly string[], opts: { stdoutFile?: string } = {}) {
+  return ploegwerk(args, engine.env, { ...opts, timeoutMs: cliTimeoutMs, onTimeout: () => engine.cancelRunning() });
+}
+
 async function createOrganisation(engine: Engine, slug: string, name: string): Promise<number> {
-  const res = await ploegwerk(["organisations", "create", name, "--slug", slug, "--team", "Team 1"], engine.env);
+  const res = await cli(engine, ["organisations", "create", name, "--slug", slug, "--team", "Team 1"]);
   if (res.stdout.trim() !== slug) throw new Error(`organisations create printed '${res.stdout.trim()}', expected the slug ${slug}`);
   return res.ms;
 }
 
 async function timeCli(engine: Engine, args: readonly string[], times: number): Promise<Sample> {
   const runs: number[] = [];
-  for (let i = 0; i < times; i++) runs.push((await ploegwerk(args, engine.env)).ms);
+  for (let i = 0; i < times; i++) runs.push((await cli(engine, args)).ms);
   return summarize(runs);
 }
 
 export async function benchEngine(name: EngineName, o: BenchOptions): Promise<EngineResult> {
-  const engine = name === "pglite" ? pgliteEngine() : postgresEngine(o.postgresUrl);
-  const result = emptyResult(engine, o.families);
   const id = `${new Date().toISOString().slice(0, 10).replaceAll("-", "")}-${randomBytes(3).toString("hex")}`;
+  cliTimeoutMs = o.timeoutMs;
+  const engine = name === "pglite" ? pgliteEngine() : postgresEngine(o.postgresUrl, `ploegwerk-bench-${id}`, o.timeoutMs);
+  const result = emptyResult(engine, o.families);
   const slugs: string[] = [];
   const work = mkdtempSync(join(tmpdir(), "ploegwerk-bench-work-"));
   const n = o.families;
@@ -124,10 +132,10 @@ export async function benchEngine(name: EngineName, o: BenchOptions): Promise<En
     slugs.push(reportSlug);
     result.organisations.report = reportSlug;
     log(name, `organisation ${reportSlug}; seeding ${n.toLocaleString("en")} families (ploegwerk seed) …`);
-    const seed = await ploegwerk(["seed", "--families", String(n), "--organisation", reportSlug], engine.env);
+    const seed = await cli(engine, ["seed", "--families", String(n), "--organisation", reportSlug]);
     result.setup.seedMs = round(seed.ms);
     const csvFile = join(work, "measurements.csv");
-    const exported = await ploegwerk(["export", "measurements", "--instrument", INSTRUMENT, "--organisation", reportSlug], engine.env, { stdoutFile: csvFile });
+    const exported = await cli(engine, ["export", "measurements", "--instrument", INSTRUMENT, "--organisation", reportSlug], { stdoutFile: csvFile });
     result.setup.exportMs = round(exported.ms);
     const csv = readFileSync(csvFile, "utf8");
     result.setup.csvBytes = statSync(csvFile).size;
@@ -212,7 +220,7 @@ export async function benchEngine(name: EngineName, o: BenchOptions): Promise<En
       slugs.push(slug);
       result.organisations.imports.push(slug);
       log(name, `import ${i}/${o.importRuns}: ploegwerk import measurements … --create-families --organisation ${slug}`);
-      const res = await ploegwerk(["import", "measurements", csvFile, "--instrument", INSTRUMENT, "--create-families", "--organisation", slug], engine.env);
+      const res = await cli(engine, ["import", "measurements", csvFile, "--instrument", INSTRUMENT, "--create-families", "--organisation", slug]);
       importRuns.push(res.ms);
       const summary = res.stderr.trim().split("\n").pop() ?? "";
       result.import.summaries.push(summary);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_INSTRUMENT_KEY, DomainError } from "@ploegwerk/domain";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { systemActor, type Actor } from "../authz/actor.ts";
 import { loadConfig, type Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
@@ -116,6 +116,7 @@ async function run(args: string[], config: Config): Promise<number> {
           createFamilies: values["create-families"] ?? false,
           teamId: await teamIdByName(database, actor, values.team),
         });
+        await refreshStatistics(database);
         log(`Imported ${summary.measurements} measurements for ${summary.families} families (${summary.createdFamilies} families created).`);
         return 0;
       }
@@ -150,6 +151,7 @@ async function run(args: string[], config: Config): Promise<number> {
         const n = Number(values.families ?? "");
         if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new UsageError("give the number of families: ploegwerk seed --families N (1 to 1,000,000)");
         await seedFamilies(database, actor, n, values.prefix ?? "GEN");
+        await refreshStatistics(database);
         log(`Seeded ${n} generated families with two metingen each.`);
         return 0;
       }
@@ -159,6 +161,14 @@ async function run(args: string[], config: Config): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+/**
+ * After a bulk load the planner's statistics still describe the empty tables and it picks
+ * nested loops over tens of thousands of rows; autovacuum catches up only later.
+ */
+async function refreshStatistics(database: Database): Promise<void> {
+  await database.db.execute(sql`analyze families, members, measurements, measurement_scores`);
 }
 
 async function organisationsCommand(database: Database, subject: string | undefined, name: string, slug: string | undefined, team: string | undefined): Promise<number> {
