@@ -13,7 +13,7 @@ export interface BenchOptions {
   postgresUrl: string;
   /** Print the EXPLAIN ANALYZE plans (they are always written to the JSON). */
   explain: boolean;
-  /** Run ANALYZE after seeding and after importing (the product never does; off by default). */
+  /** ANALYZE the whole database after seeding and importing, on top of what the CLI does itself. */
   analyze: boolean;
   /** Keep the PGlite directory and the PostgreSQL organisations for inspection. */
   keep: boolean;
@@ -28,7 +28,7 @@ export const USAGE = `npm run bench -- [options]
   --runs N              measured runs per figure, median reported (default 9, at least 7)
   --warmup N            warm-up runs before measuring (default 3)
   --import-runs N       CSV imports to time, each into a fresh organisation (default 3)
-  --analyze             run ANALYZE after seeding and after importing (the product never does)
+  --analyze             also ANALYZE the whole database after seeding and after importing
   --explain             print the EXPLAIN ANALYZE plans (always saved in the JSON)
   --keep                keep the PGlite directory and the PostgreSQL organisations
   --timeout-minutes N   stop a CLI step or PostgreSQL statement after N minutes (default 15)

@@ -234,7 +234,7 @@ export async function benchEngine(name: EngineName, o: BenchOptions): Promise<En
     const check = await engine.open();
     try {
       // Statistics taken before the import know nothing of the new organisation: the planner then
-      // expects one row and picks nested loops that take hours. --analyze means fresh statistics.
+      // expects one row and picks nested loops that can take hours. --analyze means fresh statistics.
       if (o.analyze) await check.db.execute(sql`analyze`);
       const lastImport = result.organisations.imports[result.organisations.imports.length - 1] as string;
       const actor = await actorFor(check.db, lastImport);

@@ -72,7 +72,7 @@ function rowsFor(r: EngineResult): Row[] {
     detail("  process start + load sources (migrate --help)", imp.processStart?.median ?? null),
     detail("  + open db, migrations check (migrate)", imp.startWithDatabase?.median ?? null),
     detail("  parse + validate CSV (in-process)", imp.parseValidate?.median ?? null),
-    detail("  rest: lookups, inserts, audit, commit (derived)", rest === null ? null : Math.max(0, rest)),
+    detail("  rest: lookups, inserts, audit, ANALYZE, commit (derived)", rest === null ? null : Math.max(0, rest)),
     detail(`seed ${n} families (CLI wall, setup)`, r.setup.seedMs),
     detail("export CSV (CLI wall, setup)", r.setup.exportMs),
   ];
