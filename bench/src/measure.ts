@@ -12,7 +12,7 @@ import { findOrganisationBySlug } from "../../packages/server/src/features/organ
 import { outcomeReport } from "../../packages/server/src/features/outcomes/outcomes.service.ts";
 import { aggregateQuery, compareFigures, figuresFromReport, sqlAggregate, type AggregateFigures } from "./aggregate.ts";
 import type { BenchOptions, EngineName } from "./args.ts";
-import { CliError, ploegwerk } from "./cli.ts";
+import { CliError, ploegwerk, type CliResult } from "./cli.ts";
 import { pgliteEngine, postgresEngine, type Engine } from "./engines.ts";
 import { captureReportQuery, explainAnalyze, timeReportParts, type ReportPartTimes } from "./reportParts.ts";
 import { interleave, round, summarize, timed, type Sample } from "./stats.ts";
@@ -96,29 +96,30 @@ async function actorFor(db: Db, slug: string): Promise<Actor> {
   return { kind: "system", organisationId: org.organisationId, label: "bench" };
 }
 
-let cliTimeoutMs = 15 * 60_000;
+/** `ploegwerk ARGS` on one engine. */
+type Cli = (args: readonly string[], opts?: { stdoutFile?: string }) => Promise<CliResult>;
 
-/** `ploegwerk ARGS` for this engine, stopped (and its server statement cancelled) after the timeout. */
-function cli(engine: Engine, args: readonly string[], opts: { stdoutFile?: string } = {}) {
-  return ploegwerk(args, engine.env, { ...opts, timeoutMs: cliTimeoutMs, onTimeout: () => engine.cancelRunning() });
+/** Runs the CLI on this engine; a step over the timeout is stopped, with its server statement. */
+function cliFor(engine: Engine, timeoutMs: number): Cli {
+  return (args, opts = {}) => ploegwerk(args, engine.env, { ...opts, timeoutMs, onTimeout: () => engine.cancelRunning() });
 }
 
-async function createOrganisation(engine: Engine, slug: string, name: string): Promise<number> {
-  const res = await cli(engine, ["organisations", "create", name, "--slug", slug, "--team", "Team 1"]);
+async function createOrganisation(cli: Cli, slug: string, name: string): Promise<number> {
+  const res = await cli(["organisations", "create", name, "--slug", slug, "--team", "Team 1"]);
   if (res.stdout.trim() !== slug) throw new Error(`organisations create printed '${res.stdout.trim()}', expected the slug ${slug}`);
   return res.ms;
 }
 
-async function timeCli(engine: Engine, args: readonly string[], times: number): Promise<Sample> {
+async function timeCli(cli: Cli, args: readonly string[], times: number): Promise<Sample> {
   const runs: number[] = [];
-  for (let i = 0; i < times; i++) runs.push((await cli(engine, args)).ms);
+  for (let i = 0; i < times; i++) runs.push((await cli(args)).ms);
   return summarize(runs);
 }
 
 export async function benchEngine(name: EngineName, o: BenchOptions): Promise<EngineResult> {
   const id = `${new Date().toISOString().slice(0, 10).replaceAll("-", "")}-${randomBytes(3).toString("hex")}`;
-  cliTimeoutMs = o.timeoutMs;
   const engine = name === "pglite" ? pgliteEngine() : postgresEngine(o.postgresUrl, `ploegwerk-bench-${id}`, o.timeoutMs);
+  const cli = cliFor(engine, o.timeoutMs);
   const result = emptyResult(engine, o.families);
   const slugs: string[] = [];
   const work = mkdtempSync(join(tmpdir(), "ploegwerk-bench-work-"));
@@ -128,14 +129,14 @@ export async function benchEngine(name: EngineName, o: BenchOptions): Promise<En
     // 1. The data, made by the product itself.
     const reportSlug = `bench-${id}`;
     // organisations create is one transaction: the slug is remembered for cleanup once it exists.
-    result.setup.createOrganisationMs = round(await createOrganisation(engine, reportSlug, `Benchmark ${id}`));
+    result.setup.createOrganisationMs = round(await createOrganisation(cli, reportSlug, `Benchmark ${id}`));
     slugs.push(reportSlug);
     result.organisations.report = reportSlug;
     log(name, `organisation ${reportSlug}; seeding ${n.toLocaleString("en")} families (ploegwerk seed) …`);
-    const seed = await cli(engine, ["seed", "--families", String(n), "--organisation", reportSlug]);
+    const seed = await cli(["seed", "--families", String(n), "--organisation", reportSlug]);
     result.setup.seedMs = round(seed.ms);
     const csvFile = join(work, "measurements.csv");
-    const exported = await cli(engine, ["export", "measurements", "--instrument", INSTRUMENT, "--organisation", reportSlug], { stdoutFile: csvFile });
+    const exported = await cli(["export", "measurements", "--instrument", INSTRUMENT, "--organisation", reportSlug], { stdoutFile: csvFile });
     result.setup.exportMs = round(exported.ms);
     const csv = readFileSync(csvFile, "utf8");
     result.setup.csvBytes = statSync(csvFile).size;
@@ -211,16 +212,16 @@ export async function benchEngine(name: EngineName, o: BenchOptions): Promise<En
 
     // 3. The import, as a user runs it: a child process each time, into a fresh organisation.
     log(name, "timing CLI start-up (ploegwerk migrate --help, ploegwerk migrate) …");
-    result.import.processStart = await timeCli(engine, ["migrate", "--help"], 3);
-    result.import.startWithDatabase = await timeCli(engine, ["migrate"], 3);
+    result.import.processStart = await timeCli(cli, ["migrate", "--help"], 3);
+    result.import.startWithDatabase = await timeCli(cli, ["migrate"], 3);
     const importRuns: number[] = [];
     for (let i = 1; i <= o.importRuns; i++) {
       const slug = `bench-${id}-import-${i}`;
-      await createOrganisation(engine, slug, `Benchmark ${id} import ${i}`);
+      await createOrganisation(cli, slug, `Benchmark ${id} import ${i}`);
       slugs.push(slug);
       result.organisations.imports.push(slug);
       log(name, `import ${i}/${o.importRuns}: ploegwerk import measurements … --create-families --organisation ${slug}`);
-      const res = await cli(engine, ["import", "measurements", csvFile, "--instrument", INSTRUMENT, "--create-families", "--organisation", slug]);
+      const res = await cli(["import", "measurements", csvFile, "--instrument", INSTRUMENT, "--create-families", "--organisation", slug]);
       importRuns.push(res.ms);
       const summary = res.stderr.trim().split("\n").pop() ?? "";
       result.import.summaries.push(summary);

@@ -167,7 +167,7 @@ async function main(): Promise<number> {
   const json = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+    command: ["npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" "),
     git,
     options: { ...options, postgresUrl: results.find((r) => r.engine === "postgres")?.location ?? null },
     machine: {
