@@ -28,101 +28,75 @@ export function figuresFromReport(report: OutcomeReport): AggregateFigures {
 }
 
 /**
- * One statement, three parts glued with UNION ALL:
- *  - per meting and domain: count and mean score, half-up to 1 decimal as an integer ×10;
- *  - per meting: families (one family-level meting each) and the mean number of problem domains
- *    (score ≤ threshold), half-up to 2 decimals as an integer ×100;
- *  - the 0→1 transition of the SR level per family: level = round-half-up(Σ s(6−s) / Σ (6−s)),
- *    computed as floor((2·num + den) / (2·den)) in integers, like the report.
+ * One statement, two parts glued with UNION ALL, over the stored per-measurement columns
+ * (packages/server/src/db/schema.ts: scores in the instrument version's domain order, problem_count,
+ * sr_level):
+ *  - per meting: families, the mean number of problem domains half-up to 2 decimals (as an
+ *    integer ×100) and per domain position the mean score half-up to 1 decimal (integers ×10);
+ *  - the 0→1 transition of the SR level over families with a level at both, by one GROUP BY
+ *    family with FILTERs (no self-join, so the plan does not hinge on statistics).
  * Integer arithmetic throughout (bigint division truncates, which is floor for these non-negative
- * values), so rounding is exact and equal to the report's roundHalfUp. Mind the casts: sum() of a
- * bigint is numeric, and numeric division followed by ::int would round a second time.
- * Only the instrument's own domains count (the report ignores other keys the same way).
- * No self-join for the transition (one GROUP BY family with FILTERs instead): a join of two CTE
- * scans gets a nested loop without table statistics, which PGlite never collects.
+ * values), so rounding is exact and equal to the report's roundHalfUp. The bench data has one
+ * instrument version, so positions map to the definition's domains directly.
  */
 export function aggregateQuery(def: InstrumentDefinition, organisationId: string): SQL {
-  const domainKeys = def.domains.map((d) => d.key);
-  const known = sql`s.domain_key in (${sql.join(domainKeys.map((k) => sql`${k}`), sql`, `)})`;
-  const problem = def.problemThreshold === null ? sql`false` : sql`score <= ${def.problemThreshold}`;
-  const level = def.weightedSelfReliance
-    ? sql`(2 * sum(score * (6 - score)) filter (where known) + sum(6 - score) filter (where known)) / nullif(2 * sum(6 - score) filter (where known), 0)`
-    : sql`null::bigint`;
+  const means = sql.raw(
+    `array[${def.domains.map((_, i) => `((2 * sum(m.scores[${i + 1}]) * 10 + count(m.scores[${i + 1}])) / nullif(2 * count(m.scores[${i + 1}]), 0))::int`).join(", ")}]`,
+  );
+  const where = sql`m.organisation_id = ${organisationId}::uuid and m.instrument_key = ${def.key} and m.member_id is null`;
   const transitions = def.weightedSelfReliance
     ? sql`
       union all
-      select 'transition', 0, 1, null, count(*)::int,
-             (count(*) filter (where l1 > l0))::int, (count(*) filter (where l1 = l0))::int, (count(*) filter (where l1 < l0))::int
-        from per_family
+      select 'transition', 0, 1, count(*)::int,
+             (count(*) filter (where l1 > l0))::int, (count(*) filter (where l1 = l0))::int, (count(*) filter (where l1 < l0))::int, null
+        from (select max(m.sr_level) filter (where m.round = 0) as l0, max(m.sr_level) filter (where m.round = 1) as l1
+                from measurements m where ${where} group by m.family_id) f
        where l0 is not null and l1 is not null`
     : sql``;
   return sql`
-    with scores as materialized (
-      select m.id, m.family_id, m.round::int as round, s.domain_key, s.score::int as score, ${known} as known
-        from measurements m
-        join measurement_scores s on s.organisation_id = m.organisation_id and s.measurement_id = m.id
-       where m.organisation_id = ${organisationId}::uuid
-         and m.instrument_key = ${def.key}
-         and m.member_id is null
-    ),
-    per_measurement as materialized (
-      select family_id, round,
-             (count(*) filter (where known and ${problem}))::int as problems,
-             ${level} as level
-        from scores
-       group by id, family_id, round
-    ),
-    per_family as (
-      select max(level) filter (where round = 0) as l0, max(level) filter (where round = 1) as l1
-        from per_measurement
-       group by family_id
-    )
-    select 'domain' as kind, round as a, null::int as b, domain_key as key,
-           ((2 * sum(score) * 10 + count(*)) / (2 * count(*)))::int as v1, count(*)::int as v2, null::int as v3, null::int as v4
-      from scores
-     where known
-     group by round, domain_key
-    union all
-    select 'meting', round, null, null, count(*)::int, ((2 * sum(problems)::bigint * 100 + count(*)) / (2 * count(*)))::int, null, null
-      from per_measurement
-     group by round${transitions}`;
+    select 'meting' as kind, m.round::int as a, null::int as b, count(*)::int as v1,
+           ((2 * sum(m.problem_count) * 100 + count(*)) / (2 * count(*)))::int as v2, null::int as v3, null::int as v4,
+           ${means} as means
+      from measurements m
+     where ${where}
+     group by m.round${transitions}`;
 }
 
 interface AggregateRow {
-  kind: "domain" | "meting" | "transition";
+  kind: "meting" | "transition";
   a: number;
   b: number | null;
-  key: string | null;
   v1: number;
   v2: number;
   v3: number | null;
   v4: number | null;
+  means: (number | null)[] | null;
 }
 
 export async function sqlAggregate(db: Db, def: InstrumentDefinition, organisationId: string): Promise<AggregateFigures> {
   const rows = await queryRows<AggregateRow>(db, aggregateQuery(def, organisationId));
-  const metingen = new Map<number, AggregateFigures["metingen"][number]>();
-  const meting = (round: number) => {
-    let m = metingen.get(round);
-    if (!m) metingen.set(round, (m = { meting: round, families: 0, domainMeans: Object.fromEntries(def.domains.map((d) => [d.key, null])), problemDomainsMean: null }));
-    return m;
-  };
+  const metingen: AggregateFigures["metingen"] = [];
   const transitions: AggregateFigures["transitions"] = [];
   for (const r of rows) {
-    const a = Number(r.a);
-    if (r.kind === "domain") meting(a).domainMeans[r.key ?? ""] = Number(r.v1) / 10;
-    else if (r.kind === "meting") {
-      const m = meting(a);
-      m.families = Number(r.v1);
-      m.problemDomainsMean = Number(r.v2) / 100;
+    if (r.kind === "meting") {
+      metingen.push({
+        meting: Number(r.a),
+        families: Number(r.v1),
+        domainMeans: Object.fromEntries(def.domains.map((d, i) => {
+          const v = r.means?.[i];
+          return [d.key, v === null || v === undefined ? null : Number(v) / 10];
+        })),
+        problemDomainsMean: Number(r.v2) / 100,
+      });
     } else {
-      transitions.push({ from: a, to: Number(r.b), families: Number(r.v1), improved: Number(r.v2), same: Number(r.v3), declined: Number(r.v4) });
+      transitions.push({ from: Number(r.a), to: Number(r.b), families: Number(r.v1), improved: Number(r.v2), same: Number(r.v3), declined: Number(r.v4) });
     }
   }
+  metingen.sort((x, y) => x.meting - y.meting);
   // The report lists a transition for a pair of metingen that both occur, even with no family in
   // common; the statement always answers one 0→1 row, so keep it on the same condition.
-  const kept = transitions.filter((t) => metingen.has(t.from) && metingen.has(t.to));
-  return { metingen: [...metingen.values()].sort((x, y) => x.meting - y.meting), transitions: kept };
+  const rounds = new Set(metingen.map((m) => m.meting));
+  return { metingen, transitions: transitions.filter((t) => rounds.has(t.from) && rounds.has(t.to)) };
 }
 
 /** Every difference between two sets of figures, as readable lines; empty when they agree. */

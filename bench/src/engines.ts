@@ -49,7 +49,6 @@ export function pgliteEngine(): Engine {
 
 /** Child tables first; every table carries organisation_id, so an organisation deletes cleanly. */
 const TABLES_IN_DELETE_ORDER = [
-  "measurement_scores",
   "measurements",
   "network_persons",
   "members",

@@ -14,7 +14,7 @@ import { aggregateQuery, compareFigures, figuresFromReport, sqlAggregate, type A
 import type { BenchOptions, EngineName } from "./args.ts";
 import { CliError, ploegwerk, type CliResult } from "./cli.ts";
 import { pgliteEngine, postgresEngine, type Engine } from "./engines.ts";
-import { captureReportQuery, explainAnalyze, timeReportParts, type ReportPartTimes } from "./reportParts.ts";
+import { captureReportQueries, explainAnalyze, timeReportParts, type ReportPartTimes } from "./reportParts.ts";
 import { interleave, round, summarize, timed, type Sample } from "./stats.ts";
 
 const INSTRUMENT = "ploeg-9";
@@ -50,6 +50,8 @@ export interface EngineResult {
     roundTripDifferences: string[];
   };
   plans: { report: string | null; sql: string | null };
+  /** The report with its per-family part (CLI JSON, research export): not the dashboard, timed for information. */
+  reportWithFamilies: Sample | null;
   cleanup: string;
 }
 
@@ -75,11 +77,12 @@ function emptyResult(engine: Engine, families: number): EngineResult {
     reportParts: null,
     import: { runs: null, summaries: [], processStart: null, startWithDatabase: null, parseValidate: null, roundTripEqual: null, roundTripDifferences: [] },
     plans: { report: null, sql: null },
+    reportWithFamilies: null,
     cleanup: "",
   };
 }
 
-const STAT_TABLES = ["measurements", "measurement_scores", "families"] as const;
+const STAT_TABLES = ["measurements", "families"] as const;
 
 async function tableStatistics(db: Db): Promise<Record<string, boolean>> {
   const rows = await queryRows<{ tablename: string; n: number }>(
@@ -158,12 +161,13 @@ export async function benchEngine(name: EngineName, o: BenchOptions): Promise<En
       const def = await findInstrument(db, actor.organisationId, INSTRUMENT);
       if (!def) throw new Error(`instrument ${INSTRUMENT} missing in ${reportSlug}`);
 
-      const report = await outcomeReport(db, { actor, instrumentKey: INSTRUMENT });
+      const report = await outcomeReport(db, { actor, instrumentKey: INSTRUMENT, includeFamilies: true });
       seededFigures = figuresFromReport(report);
       const sqlFigures = await sqlAggregate(db, def, actor.organisationId);
       const differences = compareFigures(seededFigures, sqlFigures);
       const dataChecks: string[] = [];
-      if (report.families.length !== n) dataChecks.push(`the report lists ${report.families.length} families, expected ${n}`);
+      if (report.familyCount !== n) dataChecks.push(`the report counts ${report.familyCount} families, expected ${n}`);
+      if (report.families?.length !== n) dataChecks.push(`the report lists ${report.families?.length} families, expected ${n}`);
       for (const m of report.metingen) if (m.families !== n) dataChecks.push(`meting ${m.meting} has ${m.families} families, expected ${n}`);
       if (report.metingen.length !== 2) dataChecks.push(`the report has ${report.metingen.length} metingen, expected 2`);
       if (result.setup.csvMetingen !== 2 * n) dataChecks.push(`the export has ${result.setup.csvMetingen} metingen, expected ${2 * n}`);
@@ -183,20 +187,21 @@ export async function benchEngine(name: EngineName, o: BenchOptions): Promise<En
       if (result.report && result.sql) result.ratio = round(result.report.median / result.sql.median, 2);
 
       log(name, "timing the parts of the report …");
-      const parts: Record<keyof ReportPartTimes, number[]> = { findInstrument: [], queryExecute: [], rowMapping: [], build: [] };
+      const parts: Record<keyof ReportPartTimes, number[]> = { statements: [], rest: [] };
       for (let i = 0; i < o.warmup + o.runs; i++) {
         const t = await timeReportParts(db, actor, INSTRUMENT);
         if (i < o.warmup) continue;
         for (const k of Object.keys(parts) as (keyof ReportPartTimes)[]) parts[k].push(t[k]);
       }
-      result.reportParts = {
-        findInstrument: summarize(parts.findInstrument),
-        queryExecute: summarize(parts.queryExecute),
-        rowMapping: summarize(parts.rowMapping),
-        build: summarize(parts.build),
-      };
+      result.reportParts = { statements: summarize(parts.statements), rest: summarize(parts.rest) };
 
-      result.plans.report = await explainAnalyze(db, await captureReportQuery(db, actor, def));
+      log(name, "timing the report with its per-family part (research export) …");
+      const withFamilies = await interleave({ full: () => outcomeReport(db, { actor, instrumentKey: INSTRUMENT, includeFamilies: true }) }, { warmup: 1, runs: Math.min(o.runs, 5) });
+      result.reportWithFamilies = withFamilies.full ?? null;
+
+      const plans: string[] = [];
+      for (const q of await captureReportQueries(db, actor, INSTRUMENT)) plans.push(await explainAnalyze(db, q));
+      result.plans.report = plans.join("\n\n");
       result.plans.sql = await explainAnalyze(db, aggregateQuery(def, actor.organisationId));
 
       const validateRuns: number[] = [];

@@ -62,12 +62,11 @@ function rowsFor(r: EngineResult): Row[] {
   const rest = imp.runs && imp.startWithDatabase && imp.parseValidate ? imp.runs.median - imp.startWithDatabase.median - imp.parseValidate.median : null;
   return [
     head(`outcome report (use case), ${n} families`, r.report?.median ?? null, "ms", t.report),
-    detail("  findInstrument", parts?.findInstrument.median ?? null),
-    detail(`  outcome query + driver (${(2 * r.families).toLocaleString("en")} rows of arrays)`, parts?.queryExecute.median ?? null),
-    detail("  row mapping in selectOutcomeRows", parts?.rowMapping.median ?? null),
-    detail("  buildOutcomeReport (pure JS)", parts?.build.median ?? null),
+    detail("  its SQL statements (totals, families, transitions)", parts?.statements.median ?? null),
+    detail("  the rest (instrument versions, assembling in the domain)", parts?.rest.median ?? null),
     head("same aggregate, one SQL statement", r.sql?.median ?? null, "ms", null),
     head("ratio report / SQL", r.ratio, "×", t.ratio),
+    detail(`outcome report with all ${n} families listed (research/CLI)`, r.reportWithFamilies?.median ?? null),
     head(`import CSV, ${(2 * r.families).toLocaleString("en")} metingen (CLI wall)`, imp.runs?.median ?? null, "ms", t.import),
     detail("  process start + load sources (migrate --help)", imp.processStart?.median ?? null),
     detail("  + open db, migrations check (migrate)", imp.startWithDatabase?.median ?? null),
@@ -157,7 +156,7 @@ async function main(): Promise<number> {
   if (mismatches.length > 0) console.log(`MISMATCH on ${mismatches.map((r) => r.engine).join(", ")}: the comparison is not valid (see above).`);
   if (options.explain) {
     for (const r of results) {
-      console.log(`\n── ${r.engine}: EXPLAIN ANALYZE of the report's query ──\n${r.plans.report ?? "(none)"}`);
+      console.log(`\n── ${r.engine}: EXPLAIN ANALYZE of the report's queries ──\n${r.plans.report ?? "(none)"}`);
       console.log(`\n── ${r.engine}: EXPLAIN ANALYZE of the SQL statement ──\n${r.plans.sql ?? "(none)"}`);
     }
   }

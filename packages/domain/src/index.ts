@@ -4,6 +4,8 @@ export * from "./bsn.ts";
 export * from "./outcomes/ratio.ts";
 export * from "./outcomes/selfReliance.ts";
 export * from "./outcomes/measurementSummary.ts";
+export * from "./outcomes/totals.ts";
+export * from "./outcomes/scoreColumns.ts";
 export * from "./outcomes/report.ts";
 export * from "./instruments/definition.ts";
 export * from "./instruments/validateScores.ts";

@@ -161,7 +161,7 @@ describe("buildOutcomeReport: exact rounding where floating point goes wrong", (
 
 describe("buildOutcomeReport: edge cases", () => {
   test("no rows: an empty report", () => {
-    assert.deepEqual(buildOutcomeReport(ploeg9, []), { instrument: { key: "ploeg-9", version: 1 }, families: [], metingen: [], transitions: [] });
+    assert.deepEqual(buildOutcomeReport(ploeg9, []), { instrument: { key: "ploeg-9", version: 1 }, familyCount: 0, families: [], metingen: [], transitions: [] });
   });
 
   test("two measurements of one family at the same meting are refused", () => {

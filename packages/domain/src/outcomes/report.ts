@@ -1,6 +1,6 @@
 import type { InstrumentDefinition } from "../instruments/definition.ts";
 import { scoreOf, summarizeMeasurement, type DomainScores } from "./measurementSummary.ts";
-import { ratio, roundHalfUp } from "./ratio.ts";
+import { assembleMetingen, assembleTransitions, emptyRoundTotals, type RoundOutcome, type RoundTotals, type Transition } from "./totals.ts";
 
 /** One family-level measurement as the report needs it. */
 export interface OutcomeInput {
@@ -9,181 +9,124 @@ export interface OutcomeInput {
   scores: DomainScores;
 }
 
+export interface FamilyMeasurementOutcome {
+  meting: number;
+  selfReliance: number | null;
+  level: number | null;
+  problemDomains: number;
+  scores: Record<string, number>;
+}
+
 export interface FamilyOutcome {
   family: string;
-  measurements: {
-    meting: number;
-    selfReliance: number | null;
-    level: number | null;
-    problemDomains: number;
-    scores: Record<string, number>;
-  }[];
-}
-
-export interface RoundOutcome {
-  meting: number;
-  families: number;
-  /** Mean score per domain over the families that scored it, half-up to one decimal. */
-  domainMeans: Record<string, number | null>;
-  /** Mean number of problem domains per family, half-up to two decimals. */
-  problemDomainsMean: number | null;
-  /** How many families had 0, 1, 2, … problem domains. */
-  problemDomainDistribution: Record<string, number>;
-  /** Mean weighted SR over families (exact mean of the unrounded values), one decimal. */
-  selfRelianceMean: number | null;
-}
-
-export interface Transition {
-  from: number;
-  to: number;
-  families: number;
-  improved: number;
-  same: number;
-  declined: number;
+  measurements: FamilyMeasurementOutcome[];
 }
 
 export interface OutcomeReport {
   instrument: { key: string; version: number };
-  families: FamilyOutcome[];
+  /** Families with at least one meting in the report. */
+  familyCount: number;
+  /** Per family; left out of the dashboard (aggregates only), present in research exports. */
+  families?: FamilyOutcome[];
   metingen: RoundOutcome[];
   transitions: Transition[];
 }
 
-interface Accumulator {
-  families: number;
-  /** Per domain, in the instrument's order. */
-  domainSum: number[];
-  domainCount: number[];
-  problemSum: number;
-  distribution: Map<number, number>;
-  /**
-   * Σ of exact SR fractions, kept per denominator (Σ(6−s) ≤ 5 per domain, so few distinct ones):
-   * integer additions per row, one exact BigInt sum at the end.
-   */
-  srNumByDen: Map<number, number>;
-  srCount: number;
-}
-
-function newAccumulator(domains: number): Accumulator {
-  return {
-    families: 0,
-    domainSum: new Array<number>(domains).fill(0),
-    domainCount: new Array<number>(domains).fill(0),
-    problemSum: 0,
-    distribution: new Map(),
-    srNumByDen: new Map(),
-    srCount: 0,
-  };
-}
-
-/** The exact mean of the SR fractions, rounded half-up to one decimal. */
-function meanSelfReliance(acc: Accumulator): number | null {
-  if (acc.srCount === 0) return null;
-  let num = 0n;
-  let den = 1n;
-  for (const [d, n] of acc.srNumByDen) {
-    const bd = BigInt(d);
-    num = num * bd + BigInt(n) * den;
-    den *= bd;
-  }
-  den *= BigInt(acc.srCount);
-  return Number((20n * num + den) / (2n * den)) / 10;
-}
+/** The report with its per-family part, as research exports and the CLI give it. */
+export type FullOutcomeReport = OutcomeReport & { families: FamilyOutcome[] };
 
 const NATURAL = new Intl.Collator("nl", { numeric: true });
+
+/** Natural order of dossiernummers (DEMO-2 before DEMO-10), plain comparison for ties such as "01"/"1". */
+export function compareCaseNumbers(a: string, b: string): number {
+  return NATURAL.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Groups measurement outcomes per family, families in natural order, metingen ascending. */
+export function groupFamilyOutcomes(rows: Iterable<{ family: string; measurement: FamilyMeasurementOutcome }>): FamilyOutcome[] {
+  const byFamily = new Map<string, FamilyMeasurementOutcome[]>();
+  for (const { family, measurement } of rows) {
+    const list = byFamily.get(family) ?? [];
+    if (list.some((m) => m.meting === measurement.meting)) throw new Error(`family ${family} has two measurements for meting ${measurement.meting}`);
+    list.push(measurement);
+    byFamily.set(family, list);
+  }
+  return [...byFamily.entries()]
+    .sort((a, b) => compareCaseNumbers(a[0], b[0]))
+    .map(([family, ms]) => ({ family, measurements: ms.sort((a, b) => a.meting - b.meting) }));
+}
+
+/** Level transitions between every pair of metingen over the families measured at both. */
+export function transitionsFromFamilies(families: readonly FamilyOutcome[]): Transition[] {
+  const found = new Map<string, Transition>();
+  for (const f of families) {
+    const levels = f.measurements.filter((m) => m.level !== null);
+    for (let i = 0; i < levels.length; i++) {
+      for (let j = i + 1; j < levels.length; j++) {
+        const a = levels[i] as FamilyMeasurementOutcome;
+        const b = levels[j] as FamilyMeasurementOutcome;
+        const key = `${a.meting}→${b.meting}`;
+        let t = found.get(key);
+        if (!t) found.set(key, (t = { from: a.meting, to: b.meting, families: 0, improved: 0, same: 0, declined: 0 }));
+        t.families += 1;
+        const la = a.level as number;
+        const lb = b.level as number;
+        if (lb > la) t.improved += 1;
+        else if (lb < la) t.declined += 1;
+        else t.same += 1;
+      }
+    }
+  }
+  return [...found.values()];
+}
 
 /**
  * The outcome report over family-level measurements (BRIEF §4): per family the SR, level and
  * problem-domain count per meting; per meting the domain means, mean number of problem domains
  * and their distribution; and for every pair of metingen the level transitions of the families
  * measured at both. Input order does not matter; output is sorted by family and meting.
+ * The server computes the same totals in SQL and assembles them with the same functions.
  */
-export function buildOutcomeReport(def: InstrumentDefinition, rows: readonly OutcomeInput[]): OutcomeReport {
-  const byFamily = new Map<string, Map<number, { level: number | null; out: FamilyOutcome["measurements"][number] }>>();
-  const byRound = new Map<number, Accumulator>();
-  const keys = def.domains.map((d) => d.key);
-
+export function buildOutcomeReport(def: InstrumentDefinition, rows: readonly OutcomeInput[]): FullOutcomeReport {
+  const byRound = new Map<number, RoundTotals>();
+  const measured: { family: string; measurement: FamilyMeasurementOutcome }[] = [];
   for (const row of rows) {
     const summary = summarizeMeasurement(def, row.scores);
-    let acc = byRound.get(row.round);
-    if (!acc) byRound.set(row.round, (acc = newAccumulator(keys.length)));
+    let t = byRound.get(row.round);
+    if (!t) byRound.set(row.round, (t = emptyRoundTotals(row.round)));
     const scores: Record<string, number> = {};
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k] as string;
-      const s = scoreOf(row.scores, key);
+    for (const d of def.domains) {
+      const s = scoreOf(row.scores, d.key);
       if (s === undefined) continue;
-      scores[key] = s;
-      acc.domainSum[k] = (acc.domainSum[k] ?? 0) + s;
-      acc.domainCount[k] = (acc.domainCount[k] ?? 0) + 1;
+      scores[d.key] = s;
+      const acc = (t.domains[d.key] ??= { sum: 0, count: 0 });
+      acc.sum += s;
+      acc.count += 1;
     }
-    let fam = byFamily.get(row.family);
-    if (!fam) byFamily.set(row.family, (fam = new Map()));
-    if (fam.has(row.round)) throw new Error(`family ${row.family} has two measurements for meting ${row.round}`);
-    fam.set(row.round, {
-      level: summary.level,
-      out: { meting: row.round, selfReliance: summary.selfReliance, level: summary.level, problemDomains: summary.problemDomainCount, scores },
-    });
-
-    acc.families += 1;
-    acc.problemSum += summary.problemDomainCount;
-    acc.distribution.set(summary.problemDomainCount, (acc.distribution.get(summary.problemDomainCount) ?? 0) + 1);
+    t.families += 1;
+    t.problemSum += summary.problemDomainCount;
+    const bucket = String(summary.problemDomainCount);
+    t.distribution[bucket] = (t.distribution[bucket] ?? 0) + 1;
     if (summary.selfRelianceExact) {
       const { num, den } = summary.selfRelianceExact;
-      acc.srNumByDen.set(den, (acc.srNumByDen.get(den) ?? 0) + num);
-      acc.srCount += 1;
+      const sr = t.selfReliance.find((x) => x.den === den);
+      if (sr) {
+        sr.num += num;
+        sr.count += 1;
+      } else t.selfReliance.push({ den, num, count: 1 });
     }
-  }
-
-  const rounds = [...byRound.keys()].sort((a, b) => a - b);
-  const metingen: RoundOutcome[] = rounds.map((round) => {
-    const acc = byRound.get(round) ?? newAccumulator(keys.length);
-    const domainMeans: Record<string, number | null> = {};
-    keys.forEach((key, k) => {
-      const n = acc.domainCount[k] ?? 0;
-      domainMeans[key] = n === 0 ? null : roundHalfUp(ratio(acc.domainSum[k] ?? 0, n), 1);
+    measured.push({
+      family: row.family,
+      measurement: { meting: row.round, selfReliance: summary.selfReliance, level: summary.level, problemDomains: summary.problemDomainCount, scores },
     });
-    const distribution: Record<string, number> = {};
-    for (const [count, families] of [...acc.distribution.entries()].sort((a, b) => a[0] - b[0])) {
-      distribution[String(count)] = families;
-    }
-    return {
-      meting: round,
-      families: acc.families,
-      domainMeans,
-      problemDomainsMean: acc.families === 0 ? null : roundHalfUp(ratio(acc.problemSum, acc.families), 2),
-      problemDomainDistribution: distribution,
-      selfRelianceMean: meanSelfReliance(acc),
-    };
-  });
-
-  const transitions: Transition[] = [];
-  if (def.weightedSelfReliance) {
-    for (let i = 0; i < rounds.length; i++) {
-      for (let j = i + 1; j < rounds.length; j++) {
-        const from = rounds[i] as number;
-        const to = rounds[j] as number;
-        const t: Transition = { from, to, families: 0, improved: 0, same: 0, declined: 0 };
-        for (const fam of byFamily.values()) {
-          const a = fam.get(from)?.level;
-          const b = fam.get(to)?.level;
-          if (a === undefined || b === undefined || a === null || b === null) continue;
-          t.families += 1;
-          if (b > a) t.improved += 1;
-          else if (b < a) t.declined += 1;
-          else t.same += 1;
-        }
-        transitions.push(t);
-      }
-    }
   }
-
-  const families: FamilyOutcome[] = [...byFamily.entries()]
-    // Natural order (DEMO-2 before DEMO-10), with a plain comparison for ties such as "01"/"1".
-    .sort((a, b) => NATURAL.compare(a[0], b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([family, ms]) => ({
-      family,
-      measurements: [...ms.entries()].sort((a, b) => a[0] - b[0]).map(([, m]) => m.out),
-    }));
-
-  return { instrument: { key: def.key, version: def.version }, families, metingen, transitions };
+  const families = groupFamilyOutcomes(measured);
+  const rounds = [...byRound.keys()];
+  return {
+    instrument: { key: def.key, version: def.version },
+    familyCount: families.length,
+    families,
+    metingen: assembleMetingen(def, [...byRound.values()]),
+    transitions: assembleTransitions(def, rounds, transitionsFromFamilies(families)),
+  };
 }

@@ -143,7 +143,7 @@ describe(`permission matrix (${testTarget()})`, () => {
           res = await client.post(`/api/v1/families/${family.id}/measurements`, measurementInput(next(), ploeg9(4, 4, 4, 4, 4, 4, 4, 4, 4)));
           break;
         case "outcomes":
-          res = await client.get("/api/v1/outcomes");
+          res = await client.get("/api/v1/outcomes?families=true");
           sees = contains(res, (b) => Report.parse(b).families.some((f) => f.family === family.caseNumber));
           break;
         case "manage users":

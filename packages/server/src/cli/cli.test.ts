@@ -410,6 +410,7 @@ describe(`ploegwerk CLI (${ON_POSTGRES ? "postgres" : "pglite"})`, () => {
       const rows = fixtureRows();
       assert.deepEqual(report, {
         instrument: { key: "ploeg-9", version: 1 },
+        familyCount: 20,
         families: Object.entries(EXPECTED_FAMILIES).map(([family, metingen]) => ({
           family,
           measurements: metingen.map(([selfReliance, level, problemDomains], meting) => ({

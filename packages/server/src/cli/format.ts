@@ -4,7 +4,7 @@ import { csvLine, type InstrumentDefinition, type OutcomeReport } from "@ploegwe
 export function outcomeCsv(def: InstrumentDefinition, report: OutcomeReport): string {
   const keys = def.domains.map((d) => d.key);
   const lines = [csvLine(["family", "meting", "selfReliance", "level", "problemDomains", ...keys])];
-  for (const f of report.families) {
+  for (const f of report.families ?? []) {
     for (const m of f.measurements) lines.push(csvLine([f.family, m.meting, m.selfReliance, m.level, m.problemDomains, ...keys.map((k) => m.scores[k])]));
   }
   return `${lines.join("\n")}\n`;

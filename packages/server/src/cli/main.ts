@@ -128,7 +128,7 @@ async function run(args: string[], config: Config): Promise<number> {
         if (!["json", "csv", "table"].includes(format)) throw new UsageError(`unknown format '${format}'; use json, csv or table`);
         const def = await findInstrument(database.db, actor.organisationId, instrumentKey);
         if (!def) throw new UsageError(`unknown instrument '${instrumentKey}'`);
-        const report = await outcomeReport(database.db, { actor, instrumentKey });
+        const report = await outcomeReport(database.db, { actor, instrumentKey, includeFamilies: true });
         write(format === "json" ? JSON.stringify(report, null, 2) : format === "csv" ? outcomeCsv(def, report) : outcomeTable(def, report));
         return 0;
       }
@@ -168,7 +168,7 @@ async function run(args: string[], config: Config): Promise<number> {
  * nested loops over tens of thousands of rows; autovacuum catches up only later.
  */
 async function refreshStatistics(database: Database): Promise<void> {
-  await database.db.execute(sql`analyze families, members, measurements, measurement_scores`);
+  await database.db.execute(sql`analyze families, members, measurements`);
 }
 
 async function organisationsCommand(database: Database, subject: string | undefined, name: string, slug: string | undefined, team: string | undefined): Promise<number> {
@@ -192,13 +192,14 @@ async function seedFamilies(database: Database, actor: Actor, count: number, pre
   const coachIdsByTeam = new Map<string, string[]>();
   for (const c of coachRows) if (c.teamId) coachIdsByTeam.set(c.teamId, [...(coachIdsByTeam.get(c.teamId) ?? []), c.id]);
   const def = await findInstrument(db, actor.organisationId, "ploeg-9");
+  if (!def) throw new Error("this organisation has no ploeg-9 instrument to seed metingen with");
   await db.transaction(async (tx) => {
     await insertGeneratedFamilies(tx, {
       actor,
       teamIds: teamRows.map((t) => t.id),
       coachIdsByTeam,
       families: generateFamilies(count, { prefix, seed: count }),
-      instrumentVersion: def?.version ?? 1,
+      instrument: def,
     });
   });
 }

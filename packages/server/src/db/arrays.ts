@@ -18,7 +18,11 @@ export function pgArrayLiteral(values: readonly (string | number | null)[]): str
 }
 
 export interface BulkColumn {
-  /** PostgreSQL type of the column, for the array cast ("uuid", "text", "smallint", "date", "jsonb" …). */
+  /**
+   * PostgreSQL type of the column, for the array cast ("uuid", "text", "smallint", "date", "jsonb" …).
+   * An array type ("smallint[]") takes one array literal per row (see pgArrayLiteral): unnest would
+   * flatten a two-dimensional array, so these travel as text and are cast per row.
+   */
   type: string;
   values: readonly (string | number | null)[];
 }
@@ -37,11 +41,16 @@ export async function bulkInsert(db: Db, table: string, columns: Readonly<Record
     const end = Math.min(length, start + batch);
     const arrays = names.map((name) => {
       const col = columns[name] as BulkColumn;
-      return sql`${pgArrayLiteral(col.values.slice(start, end))}::${sql.raw(col.type)}[]`;
+      const elementType = col.type.endsWith("[]") ? "text" : col.type;
+      return sql`${pgArrayLiteral(col.values.slice(start, end))}::${sql.raw(elementType)}[]`;
+    });
+    const selected = names.map((name, i) => {
+      const type = (columns[name] as BulkColumn).type;
+      return type.endsWith("[]") ? sql.raw(`u.c${i}::${type}`) : sql.raw(`u.c${i}`);
     });
     await db.execute(
       sql`insert into ${sql.identifier(table)} (${sql.join(names.map((n) => sql.identifier(n)), sql`, `)})
-          select * from unnest(${sql.join(arrays, sql`, `)})`,
+          select ${sql.join(selected, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.raw(names.map((_, i) => `c${i}`).join(", "))})`,
     );
   }
 }

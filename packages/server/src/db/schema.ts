@@ -219,6 +219,17 @@ export const measurements = pgTable(
     measuredByName: text("measured_by_name"),
     source: text("source").notNull().default("interview"),
     note: text("note"),
+    /**
+     * Position i holds the score (or null) of the i-th domain of the instrument version the
+     * measurement was taken with (versions never change); see domain/outcomes/scoreColumns.ts.
+     */
+    scores: smallint("scores").array().$type<(number | null)[]>().notNull(),
+    justifications: text("justifications").array().$type<(string | null)[]>().notNull(),
+    /** Derived from the scores with the same instrument version, written in the same statement. */
+    problemCount: smallint("problem_count").notNull(),
+    srNum: integer("sr_num"),
+    srDen: integer("sr_den"),
+    srLevel: smallint("sr_level"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -234,20 +245,5 @@ export const measurements = pgTable(
       foreignColumns: [instruments.organisationId, instruments.key, instruments.version],
     }),
     foreignKey({ columns: [t.organisationId, t.measuredById], foreignColumns: [users.organisationId, users.id] }),
-  ],
-);
-
-export const measurementScores = pgTable(
-  "measurement_scores",
-  {
-    organisationId: orgId(),
-    measurementId: uuid("measurement_id").notNull(),
-    domainKey: text("domain_key").notNull(),
-    score: smallint("score").notNull(),
-    justification: text("justification"),
-  },
-  (t) => [
-    primaryKey({ columns: [t.organisationId, t.measurementId, t.domainKey] }),
-    foreignKey({ columns: [t.organisationId, t.measurementId], foreignColumns: [measurements.organisationId, measurements.id] }).onDelete("cascade"),
   ],
 );

@@ -50,7 +50,8 @@ const FamilyOutcome = z.object({
 /** Mirrors `OutcomeReport` in packages/domain/src/outcomes/report.ts. */
 export const OutcomeReportSchema = z.object({
   instrument: z.object({ key: z.string(), version: z.number().int() }),
-  families: z.array(FamilyOutcome),
+  familyCount: z.number().int(),
+  families: z.array(FamilyOutcome).optional(),
   metingen: z.array(RoundOutcome),
   transitions: z.array(Transition),
 });

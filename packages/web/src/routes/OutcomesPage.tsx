@@ -206,7 +206,7 @@ export function OutcomesPage() {
     setParams(next, { replace: true });
   }
 
-  const familyCount = report.data?.families.length ?? 0;
+  const familyCount = report.data?.familyCount ?? 0;
   return (
     <Page title={t("outcomes.title")} documentTitle={t("outcomes.title")}>
       <Paragraph lead>{t("outcomes.intro")}</Paragraph>

@@ -3,6 +3,7 @@ import type { Db } from "../../db/database.ts";
 import { createOrganisation, createTeamRow } from "../organisations/organisations.service.ts";
 import { createUser } from "../users/users.service.ts";
 import { generateFamilies } from "./generate.ts";
+import { findInstrument } from "../instruments/instruments.queries.ts";
 import { insertGeneratedFamilies } from "./seed.queries.ts";
 
 /** Shared by every demo account; the demo is for trying the product, never for real data. */
@@ -30,13 +31,15 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   const created = [];
   for (const p of people) created.push(await createUser(db, { actor, input: { ...p, password: DEMO_PASSWORD } }));
   const coachIds = created.filter((u) => u.role === "coach").map((u) => u.id);
+  const instrument = await findInstrument(db, org.organisationId, "ploeg-9");
+  if (!instrument) throw new Error("the demo organisation has no ploeg-9 instrument");
   await db.transaction(async (tx) => {
     await insertGeneratedFamilies(tx, {
       actor,
       teamIds: [team.id],
       coachIdsByTeam: new Map([[team.id, coachIds]]),
       families: generateFamilies(20, { prefix: "DEMO" }),
-      instrumentVersion: 1,
+      instrument,
     });
   });
   return people.map((p) => ({ email: p.email, role: p.role, name: p.name }));

@@ -1,8 +1,9 @@
+import type { InstrumentDefinition } from "@ploegwerk/domain";
 import { randomUUID } from "node:crypto";
 import { actorLabel, type Actor } from "../../authz/actor.ts";
 import { bulkInsert } from "../../db/arrays.ts";
 import type { Db } from "../../db/database.ts";
-import { insertScoreRows } from "../measurements/measurements.queries.ts";
+import { scoreBulkColumns } from "../measurements/measurements.queries.ts";
 import type { GeneratedFamily } from "./generate.ts";
 
 /**
@@ -11,7 +12,7 @@ import type { GeneratedFamily } from "./generate.ts";
  */
 export async function insertGeneratedFamilies(
   tx: Db,
-  opts: { actor: Actor; teamIds: readonly string[]; coachIdsByTeam: ReadonlyMap<string, readonly string[]>; families: readonly GeneratedFamily[]; instrumentVersion: number },
+  opts: { actor: Actor; teamIds: readonly string[]; coachIdsByTeam: ReadonlyMap<string, readonly string[]>; families: readonly GeneratedFamily[]; instrument: InstrumentDefinition },
 ): Promise<void> {
   const org = opts.actor.organisationId;
   const list = opts.families;
@@ -64,18 +65,18 @@ export async function insertGeneratedFamilies(
     organisation_id: { type: "uuid", values: orgs(metingen.length) },
     id: { type: "uuid", values: metingen.map((m) => m.id) },
     family_id: { type: "uuid", values: metingen.map((m) => m.familyId) },
-    instrument_key: { type: "text", values: metingen.map(() => "ploeg-9") },
-    instrument_version: { type: "int", values: metingen.map(() => opts.instrumentVersion) },
+    instrument_key: { type: "text", values: metingen.map(() => opts.instrument.key) },
+    instrument_version: { type: "int", values: metingen.map(() => opts.instrument.version) },
     round: { type: "smallint", values: metingen.map((m) => m.round) },
     measured_on: { type: "date", values: metingen.map((m) => m.measuredOn) },
     measured_by_name: { type: "text", values: metingen.map(() => "Demo-coach") },
     source: { type: "text", values: metingen.map(() => "interview") },
+    ...scoreBulkColumns(
+      opts.instrument,
+      metingen.map((m) => Object.fromEntries(Object.entries(m.scores).map(([k, score]) => [k, { score, justification: m.justification[k] ?? null }]))),
+    ),
   });
-  await insertScoreRows(
-    tx,
-    org,
-    metingen.flatMap((m) => Object.entries(m.scores).map(([domainKey, score]) => ({ measurementId: m.id, domainKey, score, justification: m.justification[domainKey] ?? null }))),
-  );
+
 
   await bulkInsert(tx, "audit_events", {
     organisation_id: { type: "uuid", values: orgs(list.length) },

@@ -60,3 +60,18 @@ export async function countInstrumentVersions(db: Db, organisationId: string, ke
     .where(and(eq(instruments.organisationId, organisationId), eq(instruments.key, key)));
   return rows[0]?.n ?? 0;
 }
+
+/** Every stored version of one instrument, by version number. */
+export async function instrumentVersions(db: Db, organisationId: string, key: string): Promise<Map<number, InstrumentDefinition>> {
+  const rows = await db
+    .select({ definition: instruments.definition })
+    .from(instruments)
+    .where(and(eq(instruments.organisationId, organisationId), eq(instruments.key, key)));
+  return new Map(rows.map(parse).map((def) => [def.version, def]));
+}
+
+export function versionOf(versions: ReadonlyMap<number, InstrumentDefinition>, version: number): InstrumentDefinition {
+  const def = versions.get(version);
+  if (!def) throw new Error(`instrument version ${version} missing`);
+  return def;
+}

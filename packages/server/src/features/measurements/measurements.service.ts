@@ -1,5 +1,6 @@
 import {
   conflict,
+  fromScoreColumns,
   invalid,
   notFound,
   staleVersion,
@@ -20,7 +21,7 @@ import { measurements } from "../../db/schema.ts";
 import { bumpFamily, listMembers } from "../families/families.queries.ts";
 import { loadVisibleFamily } from "../families/families.service.ts";
 import { findInstrument } from "../instruments/instruments.queries.ts";
-import { deleteScores, findMeasurementRow, insertScores, listFamilyMeasurementRows, type MeasurementRow, type ScoreRow } from "./measurements.queries.ts";
+import { findMeasurementRow, listFamilyMeasurementRows, scoreColumnValues, type MeasurementRow } from "./measurements.queries.ts";
 
 const MEASUREMENT = { nl: "Meting", en: "Measurement" };
 
@@ -33,14 +34,9 @@ export const duplicateRound = (round: number) =>
     "duplicate_round",
   );
 
-function present(def: InstrumentDefinition | null, row: MeasurementRow, scores: readonly ScoreRow[]): Measurement {
-  const scoreMap: Record<string, number> = {};
-  const out: Measurement["scores"] = {};
-  for (const s of scores) {
-    scoreMap[s.domainKey] = s.score;
-    out[s.domainKey] = { score: s.score, justification: s.justification };
-  }
-  const summary = def ? summarizeMeasurement(def, scoreMap) : null;
+function present(def: InstrumentDefinition, row: MeasurementRow): Measurement {
+  const scores = fromScoreColumns(def, { scores: row.scores, justifications: row.justifications });
+  const summary = summarizeMeasurement(def, Object.fromEntries(Object.entries(scores).map(([k, s]) => [k, s.score])));
   return {
     id: row.id,
     familyId: row.familyId,
@@ -52,10 +48,10 @@ function present(def: InstrumentDefinition | null, row: MeasurementRow, scores: 
     measuredByName: row.measuredByName,
     source: row.source as Measurement["source"],
     note: row.note,
-    scores: out,
-    selfReliance: summary?.selfReliance ?? null,
-    level: summary?.level ?? null,
-    problemDomains: summary?.problemDomains ?? [],
+    scores,
+    selfReliance: summary.selfReliance,
+    level: summary.level,
+    problemDomains: summary.problemDomains,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -69,29 +65,35 @@ function assertScores(def: InstrumentDefinition, scores: NewMeasurement["scores"
   }
 }
 
-/** Caches instrument versions within one call; a family has few. */
+/** Caches instrument versions within one call (a family has few); a stored version always exists (FK). */
 function instrumentLoader(db: Db, organisationId: string) {
-  const cache = new Map<string, Promise<InstrumentDefinition | null>>();
+  const cache = new Map<string, Promise<InstrumentDefinition>>();
   return (key: string, version: number) => {
     const k = `${key}@${version}`;
     let p = cache.get(k);
-    if (!p) cache.set(k, (p = findInstrument(db, organisationId, key, version)));
+    if (!p) cache.set(k, (p = requireVersion(db, organisationId, key, version)));
     return p;
   };
+}
+
+async function requireVersion(db: Db, organisationId: string, key: string, version: number): Promise<InstrumentDefinition> {
+  const def = await findInstrument(db, organisationId, key, version);
+  if (!def) throw new Error(`instrument ${key}@${version} missing`);
+  return def;
 }
 
 export async function listMeasurements(db: Db, opts: { actor: Actor; familyId: string; instrumentKey?: string | undefined }): Promise<Measurement[]> {
   await loadVisibleFamily(db, opts.actor, opts.familyId);
   const rows = await listFamilyMeasurementRows(db, opts.actor.organisationId, opts.familyId, opts.instrumentKey);
   const load = instrumentLoader(db, opts.actor.organisationId);
-  return Promise.all(rows.map(async ({ row, scores }) => present(await load(row.instrumentKey, row.instrumentVersion), row, scores)));
+  return Promise.all(rows.map(async (row) => present(await load(row.instrumentKey, row.instrumentVersion), row)));
 }
 
 export async function getMeasurement(db: Db, opts: { actor: Actor; familyId: string; measurementId: string }): Promise<Measurement> {
   await loadVisibleFamily(db, opts.actor, opts.familyId);
   const found = await findMeasurementRow(db, opts.actor.organisationId, opts.familyId, opts.measurementId);
   if (!found) throw notFound(MEASUREMENT);
-  return present(await findInstrument(db, opts.actor.organisationId, found.row.instrumentKey, found.row.instrumentVersion), found.row, found.scores);
+  return present(await requireVersion(db, opts.actor.organisationId, found.instrumentKey, found.instrumentVersion), found);
 }
 
 export async function recordMeasurement(db: Db, opts: { actor: Actor; familyId: string; input: NewMeasurement }): Promise<Measurement> {
@@ -123,6 +125,7 @@ export async function recordMeasurement(db: Db, opts: { actor: Actor; familyId: 
           measuredByName: input.measuredByName ?? (actor.kind === "user" ? actor.name : null),
           source: input.source,
           note: input.note,
+          ...scoreColumnValues(def, input.scores),
         })
         .returning();
     } catch (err) {
@@ -130,12 +133,9 @@ export async function recordMeasurement(db: Db, opts: { actor: Actor; familyId: 
       throw err;
     }
     if (!row) throw new Error("measurement insert returned nothing");
-    await insertScores(tx, actor.organisationId, row.id, input.scores);
     await bumpFamily(tx, actor.organisationId, familyId);
     await audit(tx, actor, { action: "measurement.created", entityType: "measurement", entityId: row.id, familyId, details: { instrument: `${def.key}@${def.version}`, round: input.round } });
-    const saved = await findMeasurementRow(tx, actor.organisationId, familyId, row.id);
-    if (!saved) throw new Error("measurement vanished after insert");
-    return present(def, saved.row, saved.scores);
+    return present(def, row);
   });
 }
 
@@ -147,8 +147,7 @@ export async function updateMeasurement(db: Db, opts: { actor: Actor; familyId: 
     authorize(actor, "measurement.write", { teamId: family.teamId });
     const current = await findMeasurementRow(tx, actor.organisationId, familyId, measurementId);
     if (!current) throw notFound(MEASUREMENT);
-    const def = await findInstrument(tx, actor.organisationId, current.row.instrumentKey, current.row.instrumentVersion);
-    if (!def) throw new Error(`instrument ${current.row.instrumentKey}@${current.row.instrumentVersion} missing`);
+    const def = await requireVersion(tx, actor.organisationId, current.instrumentKey, current.instrumentVersion);
     if (patch.scores) assertScores(def, patch.scores);
     let rows: MeasurementRow[];
     try {
@@ -160,25 +159,21 @@ export async function updateMeasurement(db: Db, opts: { actor: Actor; familyId: 
           ...(patch.measuredByName !== undefined ? { measuredByName: patch.measuredByName } : {}),
           ...(patch.source !== undefined ? { source: patch.source } : {}),
           ...(patch.note !== undefined ? { note: patch.note } : {}),
+          ...(patch.scores !== undefined ? scoreColumnValues(def, patch.scores) : {}),
           version: sql`${measurements.version} + 1`,
           updatedAt: new Date(),
         })
         .where(and(eq(measurements.organisationId, actor.organisationId), eq(measurements.id, measurementId), eq(measurements.version, patch.version)))
         .returning();
     } catch (err) {
-      if (isUniqueViolation(err, "measurements_round_key")) throw duplicateRound(patch.round ?? current.row.round);
+      if (isUniqueViolation(err, "measurements_round_key")) throw duplicateRound(patch.round ?? current.round);
       throw err;
     }
-    if (rows.length === 0) throw staleVersion();
-    if (patch.scores) {
-      await deleteScores(tx, actor.organisationId, measurementId);
-      await insertScores(tx, actor.organisationId, measurementId, patch.scores);
-    }
+    const [updated] = rows;
+    if (!updated) throw staleVersion();
     await bumpFamily(tx, actor.organisationId, familyId);
     const changed = Object.keys(patch).filter((k) => k !== "version");
     await audit(tx, actor, { action: "measurement.updated", entityType: "measurement", entityId: measurementId, familyId, details: { changed, fromVersion: patch.version } });
-    const saved = await findMeasurementRow(tx, actor.organisationId, familyId, measurementId);
-    if (!saved) throw new Error("measurement vanished after update");
-    return present(def, saved.row, saved.scores);
+    return present(def, updated);
   });
 }

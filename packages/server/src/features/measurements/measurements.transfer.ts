@@ -1,5 +1,6 @@
 import {
   invalid,
+  scoresByKey,
   validateMeasurementCsv,
   writeMeasurementCsv,
   type InstrumentDefinition,
@@ -12,9 +13,9 @@ import { audit } from "../../audit/audit.ts";
 import type { Actor } from "../../authz/actor.ts";
 import { authorize } from "../../authz/rules.ts";
 import { queryRows, type Db } from "../../db/database.ts";
-import { families, measurementScores, measurements, teams } from "../../db/schema.ts";
-import { findInstrument } from "../instruments/instruments.queries.ts";
-import { insertScoreRows } from "./measurements.queries.ts";
+import { families, measurements, teams } from "../../db/schema.ts";
+import { findInstrument, instrumentVersions, versionOf } from "../instruments/instruments.queries.ts";
+import { scoreBulkColumns } from "./measurements.queries.ts";
 
 async function requireInstrument(db: Db, organisationId: string, key: string): Promise<InstrumentDefinition> {
   const def = await findInstrument(db, organisationId, key);
@@ -94,12 +95,11 @@ async function insertRecords(tx: Db, organisationId: string, def: InstrumentDefi
     measured_on: { type: "date", values: records.map((r) => r.measuredOn) },
     measured_by_id: { type: "uuid", values: records.map(() => measuredBy) },
     source: { type: "text", values: records.map(() => "import") },
+    ...scoreBulkColumns(
+      def,
+      records.map((r) => Object.fromEntries(Object.entries(r.scores).map(([k, score]) => [k, { score, justification: null }]))),
+    ),
   });
-  await insertScoreRows(
-    tx,
-    organisationId,
-    records.flatMap((r, j) => Object.entries(r.scores).map(([domainKey, score]) => ({ measurementId: ids[j] as string, domainKey, score, justification: null }))),
-  );
 }
 
 /** The organisation's family-level metingen on one instrument, in the import format. */
@@ -107,17 +107,16 @@ export async function exportMeasurementsCsv(db: Db, opts: { actor: Actor; instru
   authorize(opts.actor, "outcomes.readOrganisation");
   const organisationId = opts.actor.organisationId;
   const def = await requireInstrument(db, organisationId, opts.instrumentKey);
-  const rows = await queryRows<{ family: string; round: number; measured_on: string | null; keys: string[]; scores: number[] }>(
+  const versions = await instrumentVersions(db, organisationId, def.key);
+  const rows = await queryRows<{ family: string; round: number; measured_on: string | null; version: number; scores: (number | null)[] }>(
     db,
-    sql`select f.case_number as family, m.round, m.measured_on::text as measured_on, array_agg(s.domain_key) as keys, array_agg(s.score::int) as scores
+    sql`select f.case_number as family, m.round, m.measured_on::text as measured_on, m.instrument_version as version, m.scores
           from ${measurements} m
           join ${families} f on f.organisation_id = m.organisation_id and f.id = m.family_id
-          join ${measurementScores} s on s.organisation_id = m.organisation_id and s.measurement_id = m.id
-         where m.organisation_id = ${organisationId}::uuid and m.instrument_key = ${def.key} and m.member_id is null
-         group by m.id, f.case_number, m.round, m.measured_on`,
+         where m.organisation_id = ${organisationId}::uuid and m.instrument_key = ${def.key} and m.member_id is null`,
   );
   return writeMeasurementCsv(
     def,
-    rows.map((r) => ({ family: r.family, round: Number(r.round), measuredOn: r.measured_on, scores: Object.fromEntries(r.keys.map((k, i) => [k, r.scores[i] ?? 0])) })),
+    rows.map((r) => ({ family: r.family, round: Number(r.round), measuredOn: r.measured_on, scores: scoresByKey(versionOf(versions, Number(r.version)), r.scores) })),
   );
 }

@@ -12,6 +12,7 @@ import { testDatabase, testTarget } from "../../testing/testDatabase.ts";
 /** The OutcomeReport answer, checked field by field. */
 const OutcomeReport = z.object({
   instrument: z.object({ key: z.string(), version: z.number().int() }),
+  familyCount: z.number().int(),
   families: z.array(
     z.object({
       family: z.string(),
@@ -19,7 +20,7 @@ const OutcomeReport = z.object({
         z.object({ meting: z.number().int(), selfReliance: z.number().nullable(), level: z.number().int().nullable(), problemDomains: z.number().int(), scores: z.record(z.string(), z.number()) }),
       ),
     }),
-  ),
+  ).optional(),
   metingen: z.array(
     z.object({
       meting: z.number().int(),
@@ -110,7 +111,8 @@ describe(`outcomes API (${testTarget()})`, () => {
 
   test("a coach's report covers the own team's families, with the figures computed by hand", async (t) => {
     const { coach, support } = await scenario(t);
-    const report = bodyOf(await coach.get("/api/v1/outcomes"), 200, OutcomeReport);
+    const report = bodyOf(await coach.get("/api/v1/outcomes?families=true"), 200, OutcomeReport);
+    assert.equal(report.familyCount, 3);
     assert.deepEqual(report.instrument, { key: "ploeg-9", version: 1 });
     assert.deepEqual(report.families, [familyA, familyB, familyC], "UIT-D (other team) and the other organisation's UIT-A are not in it");
     assert.deepEqual(report.metingen, [
@@ -143,12 +145,15 @@ describe(`outcomes API (${testTarget()})`, () => {
     assert.deepEqual(report.transitions, [{ from: 0, to: 1, families: 2, improved: 1, same: 0, declined: 1 }]);
 
     // Ondersteuning of the same team sees the same figures.
-    assert.deepEqual(bodyOf(await support.get("/api/v1/outcomes"), 200, OutcomeReport), report);
+    assert.deepEqual(bodyOf(await support.get("/api/v1/outcomes?families=true"), 200, OutcomeReport), report);
+    // The dashboard asks without the per-family part: the same figures, no families.
+    const { families: _families, ...aggregate } = report;
+    assert.deepEqual(bodyOf(await coach.get("/api/v1/outcomes"), 200, OutcomeReport), aggregate);
   });
 
   test("the beheerder's report covers the whole organisation; teamId narrows it; nobody sees another organisation", async (t) => {
     const { org, admin, coach, otherLead } = await scenario(t);
-    const report = bodyOf(await admin.get("/api/v1/outcomes?instrument=ploeg-9"), 200, OutcomeReport);
+    const report = bodyOf(await admin.get("/api/v1/outcomes?instrument=ploeg-9&families=true"), 200, OutcomeReport);
     assert.deepEqual(report.families, [familyA, familyB, familyC, familyD]);
     assert.deepEqual(report.metingen, [
       {
@@ -178,13 +183,13 @@ describe(`outcomes API (${testTarget()})`, () => {
     // A improved, B declined, D stayed at level 2.
     assert.deepEqual(report.transitions, [{ from: 0, to: 1, families: 3, improved: 1, same: 1, declined: 1 }]);
 
-    const zuid = bodyOf(await admin.get(`/api/v1/outcomes?teamId=${org.otherTeamId}`), 200, OutcomeReport);
+    const zuid = bodyOf(await admin.get(`/api/v1/outcomes?teamId=${org.otherTeamId}&families=true`), 200, OutcomeReport);
     assert.deepEqual(zuid.families, [familyD]);
     assert.deepEqual(zuid.transitions, [{ from: 0, to: 1, families: 1, improved: 0, same: 1, declined: 0 }]);
-    assert.deepEqual(bodyOf(await otherLead.get("/api/v1/outcomes"), 200, OutcomeReport).families, [familyD], "the other team's lead sees only UIT-D");
+    assert.deepEqual(bodyOf(await otherLead.get("/api/v1/outcomes?families=true"), 200, OutcomeReport).families, [familyD], "the other team's lead sees only UIT-D");
     // A coach asking for another team's figures gets nothing, not that team's families.
-    const peek = bodyOf(await coach.get(`/api/v1/outcomes?teamId=${org.otherTeamId}`), 200, OutcomeReport);
-    assert.deepEqual([peek.families, peek.metingen, peek.transitions], [[], [], []]);
+    const peek = bodyOf(await coach.get(`/api/v1/outcomes?teamId=${org.otherTeamId}&families=true`), 200, OutcomeReport);
+    assert.deepEqual([peek.familyCount, peek.families, peek.metingen, peek.transitions], [0, [], [], []]);
   });
 
   test("an unknown instrument is 400 with invalidParams instrument; a non-UUID teamId is 400", async (t) => {
@@ -192,7 +197,7 @@ describe(`outcomes API (${testTarget()})`, () => {
     expectProblem(await coach.get("/api/v1/outcomes?instrument=bestaat-niet"), { status: 400, code: "invalid", invalidParams: ["instrument"] });
     expectProblem(await coach.get("/api/v1/outcomes?teamId=team-noord"), { status: 400, code: "invalid", invalidParams: ["querystring.teamId"] });
     // Another instrument gives its own (here: one meting of one family, without SR or transitions).
-    const ladder = bodyOf(await coach.get("/api/v1/outcomes?instrument=participatieladder"), 200, OutcomeReport);
+    const ladder = bodyOf(await coach.get("/api/v1/outcomes?instrument=participatieladder&families=true"), 200, OutcomeReport);
     assert.deepEqual(ladder.instrument, { key: "participatieladder", version: 1 });
     assert.deepEqual(ladder.families, [{ family: "UIT-C", measurements: [{ meting: 0, selfReliance: null, level: null, problemDomains: 0, scores: { participatie: 2 } }] }]);
     assert.deepEqual(ladder.transitions, []);
