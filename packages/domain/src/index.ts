@@ -33,3 +33,4 @@ export * from "./trajectory/actionProgress.ts";
 export * from "./trajectory/weeklyReport.ts";
 export * from "./trajectory/caseload.ts";
 export * from "./trajectory/caseloadAgenda.ts";
+export * from "./trajectory/referralContract.ts";

@@ -18,6 +18,7 @@ import { familyRoutes } from "./features/families/families.routes.ts";
 import { instrumentRoutes } from "./features/instruments/instruments.routes.ts";
 import { measurementRoutes } from "./features/measurements/measurements.routes.ts";
 import { outcomeRoutes } from "./features/outcomes/outcomes.routes.ts";
+import { trajectoryRoutes } from "./features/trajectories/trajectories.routes.ts";
 import { userRoutes } from "./features/users/users.routes.ts";
 import { requireActor } from "./http/context.ts";
 import { errorHandler } from "./http/problem.ts";
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await measurementRoutes(api, { db });
       await outcomeRoutes(api, { db });
       await auditRoutes(api, { db });
+      await trajectoryRoutes(api, { db });
     },
     { prefix: "/api/v1" },
   );

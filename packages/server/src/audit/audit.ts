@@ -21,7 +21,35 @@ export type AuditAction =
   | "instrument.imported"
   | "measurement.created"
   | "measurement.updated"
-  | "measurements.imported";
+  | "measurements.imported"
+  // The trajectory (issue order 2)
+  | "trajectory.created"
+  | "trajectory.updated"
+  | "referral_check.recorded"
+  | "referral.decided"
+  | "referrer_feedback.recorded"
+  | "phase.changed"
+  | "trajectory.eropaf_recorded"
+  | "trajectory.extension_recorded"
+  | "plan.saved"
+  | "plan.signed"
+  | "action.progressed"
+  | "weekly_report.created"
+  | "weekly_report.updated"
+  | "meeting.created"
+  | "meeting.updated"
+  | "meeting.agreements_applied"
+  | "family_group_conference.created"
+  | "family_group_conference.updated"
+  | "covenant.signatory_added"
+  | "covenant.signatory_removed"
+  | "escalation.created"
+  | "escalation.resolved"
+  | "leverage.created"
+  | "leverage.updated"
+  | "stability_check.recorded"
+  | "aftercare_plan.saved"
+  | "aftercare_checkin.recorded";
 
 export interface AuditEntry {
   action: AuditAction;

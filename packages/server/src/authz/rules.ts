@@ -17,7 +17,16 @@ export type Action =
   | "users.manage"
   | "teams.manage"
   | "instruments.import"
-  | "audit.read";
+  | "audit.read"
+  | "trajectory.read"
+  | "trajectory.write"
+  | "trajectory.decide"
+  | "trajectory.extend"
+  | "plan.write"
+  | "escalation.resolve"
+  | "covenant.read"
+  | "covenant.manage"
+  | "caseload.read";
 
 /** Facts about the record acted on; absent for actions on the organisation as a whole. */
 export interface Target {
@@ -42,6 +51,17 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "instruments.import": { beheerder: always },
   // Team leads get a team-scoped audit view with the read-audit of a later issue.
   "audit.read": { beheerder: always },
+  // The trajectory: the team works the file; ondersteuning reads along (advice, casuïstiek).
+  "trajectory.read": { coach: inOwnTeam, teamleider: inOwnTeam, ondersteuning: inOwnTeam },
+  "trajectory.write": { coach: inOwnTeam, teamleider: inOwnTeam },
+  "trajectory.decide": { coach: inOwnTeam, teamleider: inOwnTeam },
+  // Extending beyond the planned end and resolving an opschaling are the team lead's call.
+  "trajectory.extend": { teamleider: inOwnTeam },
+  "plan.write": { coach: inOwnTeam, teamleider: inOwnTeam },
+  "escalation.resolve": { teamleider: inOwnTeam },
+  "covenant.read": { coach: always, teamleider: always, ondersteuning: always, beheerder: always },
+  "covenant.manage": { teamleider: always, beheerder: always },
+  "caseload.read": { coach: inOwnTeam, teamleider: inOwnTeam, ondersteuning: inOwnTeam },
 };
 
 export function can(actor: Actor, action: Action, target: Target = {}): boolean {
