@@ -18,6 +18,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
@@ -30,6 +31,7 @@ export function clientWithCookie(app: App, cookie: string): Client {
     get: (url) => request("GET", url),
     post: (url, body) => request("POST", url, body ?? {}),
     patch: (url, body) => request("PATCH", url, body ?? {}),
+    put: (url, body) => request("PUT", url, body ?? {}),
     delete: (url) => request("DELETE", url),
   };
 }
