@@ -34,3 +34,4 @@ export * from "./trajectory/weeklyReport.ts";
 export * from "./trajectory/caseload.ts";
 export * from "./trajectory/caseloadAgenda.ts";
 export * from "./trajectory/referralContract.ts";
+export * from "./trajectory/caseloadContract.ts";

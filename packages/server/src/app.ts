@@ -19,6 +19,7 @@ import { instrumentRoutes } from "./features/instruments/instruments.routes.ts";
 import { measurementRoutes } from "./features/measurements/measurements.routes.ts";
 import { outcomeRoutes } from "./features/outcomes/outcomes.routes.ts";
 import { trajectoryRoutes } from "./features/trajectories/trajectories.routes.ts";
+import { caseloadRoutes } from "./features/caseload/caseload.routes.ts";
 import { userRoutes } from "./features/users/users.routes.ts";
 import { requireActor } from "./http/context.ts";
 import { errorHandler } from "./http/problem.ts";
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await outcomeRoutes(api, { db });
       await auditRoutes(api, { db });
       await trajectoryRoutes(api, { db });
+      await caseloadRoutes(api, { db });
     },
     { prefix: "/api/v1" },
   );

@@ -33,10 +33,10 @@ const ORDER: Phase[] = ["referral", "intake", "planning", "execution", "closing"
  * the records other features own (signed plan, stability check, nazorgplan) are written directly.
  * Every step is dated today.
  */
-export async function makeTrajectory(db: Db, actor: Actor, opts: { phase?: Phase; familyId?: string } = {}) {
+export async function makeTrajectory(db: Db, actor: Actor, opts: { phase?: Phase; familyId?: string; coachId?: string; receivedOn?: string } = {}) {
   const phase = opts.phase ?? "referral";
   const today = todayInNetherlands();
-  let t = await createReferral(db, { actor, input: referralInput(opts.familyId ? { id: opts.familyId } : familyInput()) });
+  let t = await createReferral(db, { actor, input: referralInput(opts.familyId ? { id: opts.familyId } : familyInput(opts.coachId ? { coachId: opts.coachId } : {}), opts.receivedOn ? { receivedOn: opts.receivedOn } : {}) });
   const familyId = t.familyId;
   if (phase === "closed") {
     t = await decideReferral(db, { actor, trajectoryId: t.id, input: { decision: "no_go", on: today, reason: "Te licht: één leefgebied.", introductionAt: null, introductionPlace: null, coachId: null } });
