@@ -1,3 +1,4 @@
+import type { User } from "@ploegwerk/domain";
 import { systemActor } from "../../authz/actor.ts";
 import type { Db } from "../../db/database.ts";
 import { createOrganisation, createTeamRow } from "../organisations/organisations.service.ts";
@@ -5,6 +6,7 @@ import { createUser } from "../users/users.service.ts";
 import { generateFamilies } from "./generate.ts";
 import { findInstrument } from "../instruments/instruments.queries.ts";
 import { insertGeneratedFamilies } from "./seed.queries.ts";
+import { seedDemoTrajectories } from "./demoTrajectories.ts";
 
 /** Shared by every demo account; the demo is for trying the product, never for real data. */
 export const DEMO_PASSWORD = "demo-wachtwoord";
@@ -15,7 +17,7 @@ export interface DemoLogin {
   name: string;
 }
 
-/** The clearly fictional demo organisation: one team, three coaches, about 20 families. */
+/** The clearly fictional demo organisation: one team, three coaches, 24 families in every phase of the trajectory. */
 export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   const org = await createOrganisation(db, { name: "Gemeente Voorbeeldstad (demo)", slug: "demo" });
   const actor = systemActor(org.organisationId, "demo-seed");
@@ -28,7 +30,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     { name: "Chantal Coach", email: "coach3@demo.ploegwerk.nl", role: "coach" as const, teamId: team.id },
     { name: "Gijs Gedragswetenschapper", email: "ondersteuning@demo.ploegwerk.nl", role: "ondersteuning" as const, teamId: team.id },
   ];
-  const created = [];
+  const created: User[] = [];
   for (const p of people) created.push(await createUser(db, { actor, input: { ...p, password: DEMO_PASSWORD } }));
   const coachIds = created.filter((u) => u.role === "coach").map((u) => u.id);
   const instrument = await findInstrument(db, org.organisationId, "ploeg-9");
@@ -38,9 +40,14 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
       actor,
       teamIds: [team.id],
       coachIdsByTeam: new Map([[team.id, coachIds]]),
-      families: generateFamilies(20, { prefix: "DEMO" }),
+      // 20 families with a nulmeting and a 1-meting, and 4 new ones (aanmelding, informatiefase) without.
+      families: generateFamilies(24, { prefix: "DEMO" }).map((f, i) => (i < 20 ? f : { ...f, measurements: [] })),
       instrument,
     });
   });
+  const asActor = (u: (typeof created)[number]) => ({ kind: "user" as const, organisationId: org.organisationId, userId: u.id, name: u.name, role: u.role, teamId: u.teamId });
+  const lead = created.find((u) => u.role === "teamleider");
+  if (!lead) throw new Error("the demo team has no team lead");
+  await seedDemoTrajectories(db, { coaches: created.filter((u) => u.role === "coach").map(asActor), lead: asActor(lead) });
   return people.map((p) => ({ email: p.email, role: p.role, name: p.name }));
 }

@@ -1,0 +1,48 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { PHASES, historyProblems } from "@ploegwerk/domain";
+import { sql } from "drizzle-orm";
+import { openDatabase, queryRows, runMigrations, type Database } from "../../db/database.ts";
+import { caseloadOverview } from "../caseload/caseload.service.ts";
+import { stateOf } from "../trajectories/trajectories.state.ts";
+import { listTransitions } from "../trajectories/trajectories.queries.ts";
+import { testTarget } from "../../testing/testDatabase.ts";
+import { seedDemo } from "./demo.seed.ts";
+
+// The demo organisation's slug is fixed, so this runs on its own throw-away embedded database
+// (once, in the PGlite pass): it is about the demo data, not about the engine.
+describe("demo organisation", { skip: testTarget() === "postgres" ? "checked in the PGlite pass" : false }, () => {
+  let database: Database;
+  before(async () => {
+    database = await openDatabase({ dataDir: "memory://" });
+    await runMigrations(database);
+    await seedDemo(database.db);
+  });
+  after(async () => database.close());
+
+  test("24 families, 20 with a nulmeting and a 1-meting; trajectories in every phase with consistent tijdpaden", async () => {
+    const db = database.db;
+    const [counts] = await queryRows<{ families: number; measured: number }>(
+      db,
+      sql`select (select count(*)::int from families) as families,
+                 (select count(distinct family_id)::int from measurements where round = 1) as measured`,
+    );
+    assert.deepEqual(counts, { families: 24, measured: 20 });
+    const trajectories = await queryRows<{ id: string; organisation_id: string; phase: string }>(db, sql`select id, organisation_id, phase from trajectories`);
+    assert.deepEqual(new Set(trajectories.map((t) => t.phase)), new Set(PHASES), "every phase has a family");
+    for (const t of trajectories) {
+      const state = stateOf(await listTransitions(db, t.organisation_id, t.id));
+      assert.deepEqual(historyProblems(state.history), [], `trajectory ${t.id}`);
+      assert.equal(state.history.at(-1)?.to, t.phase);
+    }
+  });
+
+  test("the team lead's caseload shows the load per coach and at least one overdue go/no-go", async () => {
+    const [lead] = await queryRows<{ id: string; organisation_id: string; team_id: string; name: string }>(database.db, sql`select id, organisation_id, team_id, name from users where role = 'teamleider'`);
+    assert.ok(lead);
+    const overview = await caseloadOverview(database.db, { actor: { kind: "user", organisationId: lead.organisation_id, userId: lead.id, name: lead.name, role: "teamleider", teamId: lead.team_id } });
+    assert.equal(overview.coaches.length, 3);
+    assert.ok(overview.families.length >= 15);
+    assert.ok(overview.caseReview.some((i) => i.signals.some((s) => s.code === "go_no_go_overdue")));
+  });
+});
