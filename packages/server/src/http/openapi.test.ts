@@ -51,6 +51,9 @@ describe(`OpenAPI document (${testTarget()})`, () => {
     assert.equal(familyId?.schema?.format, "uuid");
     assert.ok(doc.paths["/api/v1/families/{familyId}/measurements/{measurementId}"]?.patch);
     assert.ok(doc.paths["/api/v1/outcomes"]?.get);
+    assert.ok(doc.paths["/api/v1/referrals"]?.post);
+    assert.ok(doc.paths["/api/v1/trajectories/{trajectoryId}/transitions"]?.post);
+    assert.ok(doc.paths["/api/v1/caseload"]?.get);
     // Internal routes stay out of the document.
     assert.ok(!Object.keys(doc.paths).some((p) => p.includes("openapi") || p.includes("healthz")));
 
