@@ -35,3 +35,8 @@ export * from "./trajectory/caseload.ts";
 export * from "./trajectory/caseloadAgenda.ts";
 export * from "./trajectory/referralContract.ts";
 export * from "./trajectory/caseloadContract.ts";
+export * from "./trajectory/weeklyReportContract.ts";
+export * from "./trajectory/familyGroupConferenceContract.ts";
+export * from "./trajectory/escalationContract.ts";
+export * from "./trajectory/leverageContract.ts";
+export * from "./trajectory/closingContract.ts";

@@ -20,6 +20,11 @@ import { measurementRoutes } from "./features/measurements/measurements.routes.t
 import { outcomeRoutes } from "./features/outcomes/outcomes.routes.ts";
 import { trajectoryRoutes } from "./features/trajectories/trajectories.routes.ts";
 import { caseloadRoutes } from "./features/caseload/caseload.routes.ts";
+import { weeklyReportRoutes } from "./features/weeklyReports/weeklyReports.routes.ts";
+import { familyGroupConferenceRoutes } from "./features/familyGroupConferences/familyGroupConferences.routes.ts";
+import { escalationRoutes } from "./features/escalations/escalations.routes.ts";
+import { leverageRoutes } from "./features/leverages/leverages.routes.ts";
+import { closingRoutes } from "./features/closing/closing.routes.ts";
 import { userRoutes } from "./features/users/users.routes.ts";
 import { requireActor } from "./http/context.ts";
 import { errorHandler } from "./http/problem.ts";
@@ -135,6 +140,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await auditRoutes(api, { db });
       await trajectoryRoutes(api, { db });
       await caseloadRoutes(api, { db });
+      await weeklyReportRoutes(api, { db });
+      await familyGroupConferenceRoutes(api, { db });
+      await escalationRoutes(api, { db });
+      await leverageRoutes(api, { db });
+      await closingRoutes(api, { db });
     },
     { prefix: "/api/v1" },
   );

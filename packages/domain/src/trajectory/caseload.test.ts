@@ -107,6 +107,21 @@ describe("caseload signals", () => {
     assert.deepEqual(familySignals(closed, "2024-10-01"), []);
   });
 
+  test("nazorg: a relapse tops the list; an overdue contact moment is signalled; neither outside nazorg", () => {
+    const weeks = Array.from({ length: 60 }, (_, k) => ({ year: 2024, week: k + 1 }));
+    const inAftercare = family("D-9", stateIn("aftercare"), { planSigned: true, weeklyReportWeeks: weeks, aftercare: { relapseSince: "2024-09-20", nextCheckinDue: "2024-09-24" } });
+    assert.deepEqual(
+      familySignals(inAftercare, "2024-10-01").map((s) => [s.code, s.dueOn, s.daysOverdue]),
+      [["relapse", "2024-09-20", 11], ["aftercare_contact_overdue", "2024-09-24", 7]],
+    );
+    assert.match(familySignals(inAftercare, "2024-10-01")[0]?.message.nl ?? "", /Terugval/);
+    const onTime = family("D-10", stateIn("aftercare"), { planSigned: true, weeklyReportWeeks: weeks, aftercare: { relapseSince: null, nextCheckinDue: "2024-10-01" } });
+    assert.deepEqual(familySignals(onTime, "2024-10-01"), [], "a contact due today is not late");
+    const executing = family("D-11", stateIn("execution"), { planSigned: true, weeklyReportWeeks: weeks, aftercare: { relapseSince: "2024-03-01", nextCheckinDue: "2024-03-01" } });
+    assert.ok(!familySignals(executing, TODAY).some((s) => s.code === "relapse" || s.code === "aftercare_contact_overdue"));
+    assert.equal(buildCaseReviewAgenda(familySignals(inAftercare, "2024-10-01"))[0]?.signals[0]?.code, "relapse");
+  });
+
   test("days in phase for the overview", () => {
     assert.deepEqual(phaseSummary(stateIn("planning"), TODAY), { phase: "planning", since: "2024-02-07", days: 42 });
   });

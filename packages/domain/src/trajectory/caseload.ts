@@ -13,6 +13,7 @@ import { expectedWeeklyReportWeeks, missingWeeklyReports } from "./weeklyReport.
 
 /** In order of urgency: the agendas list families by their most urgent signal. */
 export const SIGNAL_CODES = [
+  "relapse",
   "no_coach",
   "go_no_go_overdue",
   "intake_overdue",
@@ -20,6 +21,7 @@ export const SIGNAL_CODES = [
   "planned_end_passed",
   "actions_overdue",
   "weekly_reports_missing",
+  "aftercare_contact_overdue",
   "referrer_feedback_owed",
 ] as const;
 export type SignalCode = (typeof SIGNAL_CODES)[number];
@@ -54,6 +56,8 @@ export interface CaseloadFamily {
   actions: readonly EffectiveAction[];
   /** The weeks that have a weekoverzicht. */
   weeklyReportWeeks: readonly IsoWeek[];
+  /** In nazorg: a relapse signalled at a check-in, and the next contact moment (closingContract.ts aftercareStatus). */
+  aftercare?: { relapseSince: IsoDay | null; nextCheckinDue: IsoDay | null } | undefined;
   /** Terugkoppeling to the referrer: on the go/no-go decision, and on the start of uitvoering. */
   referrerFeedback: { decisionSentOn: IsoDay | null; startSentOn: IsoDay | null };
 }
@@ -70,6 +74,9 @@ export function familySignals(f: CaseloadFamily, today: IsoDay): Signal[] {
   };
   const overdue = (deadline: IsoDay) => deadlineStatus(deadline, today).overdue;
 
+  if (phase === "aftercare" && f.aftercare?.relapseSince) {
+    add("relapse", f.aftercare.relapseSince, [], (d) => ({ nl: `Terugval gemeld in de nazorg, ${d.nl} geleden: coach weer inschakelen (continue lijn)`, en: `Relapse reported in aftercare ${d.en} ago: re-activate the coach` }));
+  }
   if (f.coachId === null && (phase === "intake" || phase === "planning" || phase === "execution" || phase === "closing")) {
     add("no_coach", currentPhaseSince(f.trajectory), [], (d) => ({ nl: `Geen gezinscoach, al ${d.nl}`, en: `No family coach for ${d.en}` }));
   }
@@ -117,6 +124,10 @@ export function familySignals(f: CaseloadFamily, today: IsoDay): Signal[] {
   if (f.referralDecidedOn !== null && f.referrerFeedback.decisionSentOn === null) owed.push({ topic: "decision", since: f.referralDecidedOn });
   const executionOn = firstEnteredOn(f.trajectory, "execution");
   if (executionOn !== null && f.referrerFeedback.startSentOn === null) owed.push({ topic: "start", since: executionOn });
+  const nextContact = phase === "aftercare" ? (f.aftercare?.nextCheckinDue ?? null) : null;
+  if (nextContact !== null && overdue(nextContact)) {
+    add("aftercare_contact_overdue", nextContact, [], (d) => ({ nl: `Nazorgcontact ${d.nl} te laat`, en: `Aftercare contact ${d.en} overdue` }));
+  }
   const firstOwed = owed[0];
   if (firstOwed) {
     add("referrer_feedback_owed", firstOwed.since, owed.map((o) => o.topic), (d) => ({ nl: `Terugkoppeling aan de aanmelder open, al ${d.nl}`, en: `Feedback to the referrer owed for ${d.en}` }));

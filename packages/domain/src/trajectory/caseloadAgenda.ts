@@ -71,6 +71,7 @@ export interface AgendaItem {
 
 /** Signals about the course of the trajectory, for the team; administrative backlogs go to the caseloadgesprek. */
 export const CASE_REVIEW_SIGNALS: ReadonlySet<SignalCode> = new Set<SignalCode>([
+  "relapse",
   "no_coach",
   "go_no_go_overdue",
   "intake_overdue",

@@ -18,6 +18,7 @@ import type { Actor } from "../../authz/actor.ts";
 import { authorize } from "../../authz/rules.ts";
 import type { Db } from "../../db/database.ts";
 import { parseEropaf, parseExtensions, stateOf } from "../trajectories/trajectories.state.ts";
+import { aftercareStatuses } from "../closing/aftercareCheckins.service.ts";
 import { loadCaseload, type CaseloadRows } from "./caseload.queries.ts";
 
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
@@ -69,6 +70,15 @@ export async function caseloadOverview(db: Db, opts: { actor: Actor; teamId?: st
   const empty: CaseloadRows = { open: [], transitions: [], signed: [], progress: [], weeks: [], feedback: [], coaches: [] };
   const data = rows ?? empty;
   const families = caseloadFamilies(data);
+  // Nazorg: relapse signals and contact moments, two queries for all families in nazorg.
+  const inAftercare = families.map((f, i) => ({ trajectoryId: data.open[i]?.trajectory.id ?? "", state: f.trajectory })).filter((t) => phaseSummary(t.state, today).phase === "aftercare");
+  if (inAftercare.length > 0) {
+    const statuses = await aftercareStatuses(db, actor.organisationId, inAftercare, today);
+    families.forEach((f, i) => {
+      const status = statuses.get(data.open[i]?.trajectory.id ?? "");
+      if (status) f.aftercare = { relapseSince: status.relapseSince, nextCheckinDue: status.nextCheckinDue };
+    });
+  }
   const signalsByFamily = families.map((f) => familySignals(f, today));
   const signals = signalsByFamily.flat();
   const coachName = new Map(data.coaches.map((c) => [c.id, c.name]));

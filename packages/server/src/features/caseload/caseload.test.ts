@@ -77,4 +77,24 @@ describe(`caseload overview (${testTarget()})`, () => {
     const coach = await loginAs(app, (await org.user("coach")).email);
     assert.deepEqual(bodyOf(await coach.get("/api/v1/caseload"), 200, CaseloadOverview).families, []);
   });
+
+  test("nazorg: a relapse reported at a check-in tops the casuïstiekbespreking until the coach re-opens", async (t) => {
+    const db = database.db;
+    const org = await createTestOrganisation(db);
+    const lead = await org.user("teamleider");
+    const coach = await org.user("coach");
+    const { trajectory } = await makeTrajectory(db, lead.actor, { coachId: coach.id, phase: "aftercare" });
+    const app = await appFor(t, db);
+    const http = await loginAs(app, lead.email);
+    const today = todayInNetherlands();
+    const res = await http.post(`/api/v1/trajectories/${trajectory.id}/aftercare-checkins`, { heldOn: today, byName: "Wijkteam Noord", note: "Nieuwe huurachterstand, moeder belt niet terug.", relapse: true });
+    assert.equal(res.statusCode, 201, res.body);
+    const overview = bodyOf(await http.get("/api/v1/caseload"), 200, CaseloadOverview);
+    assert.deepEqual(overview.caseReview[0]?.signals.map((s) => s.code), ["relapse"]);
+    assert.equal(overview.caseReview[0]?.familyId, trajectory.familyId);
+    const reopened = await http.post(`/api/v1/trajectories/${trajectory.id}/transitions`, { to: "execution", on: today, reason: "Terugval: continue lijn.", version: trajectory.version });
+    assert.equal(reopened.statusCode, 200, reopened.body);
+    const after = bodyOf(await http.get("/api/v1/caseload"), 200, CaseloadOverview);
+    assert.ok(!after.families.some((f) => f.signals.some((s) => s.code === "relapse")));
+  });
 });
