@@ -40,3 +40,6 @@ export * from "./trajectory/familyGroupConferenceContract.ts";
 export * from "./trajectory/escalationContract.ts";
 export * from "./trajectory/leverageContract.ts";
 export * from "./trajectory/closingContract.ts";
+export * from "./trajectory/planApiContract.ts";
+export * from "./trajectory/meetingContract.ts";
+export * from "./trajectory/meetingAgreements.ts";

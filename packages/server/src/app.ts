@@ -14,17 +14,20 @@ import type { Db } from "./db/database.ts";
 import { decodeCookie, resolveSession, SESSION_COOKIE } from "./features/auth/auth.service.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
 import { auditRoutes } from "./features/audit/audit.routes.ts";
+import { documentRoutes } from "./features/documents/documents.routes.ts";
 import { familyRoutes } from "./features/families/families.routes.ts";
 import { instrumentRoutes } from "./features/instruments/instruments.routes.ts";
 import { measurementRoutes } from "./features/measurements/measurements.routes.ts";
 import { outcomeRoutes } from "./features/outcomes/outcomes.routes.ts";
 import { trajectoryRoutes } from "./features/trajectories/trajectories.routes.ts";
-import { caseloadRoutes } from "./features/caseload/caseload.routes.ts";
+import { planRoutes } from "./features/plans/plans.routes.ts";
+import { meetingRoutes } from "./features/meetings/meetings.routes.ts";
 import { weeklyReportRoutes } from "./features/weeklyReports/weeklyReports.routes.ts";
 import { familyGroupConferenceRoutes } from "./features/familyGroupConferences/familyGroupConferences.routes.ts";
 import { escalationRoutes } from "./features/escalations/escalations.routes.ts";
 import { leverageRoutes } from "./features/leverages/leverages.routes.ts";
 import { closingRoutes } from "./features/closing/closing.routes.ts";
+import { caseloadRoutes } from "./features/caseload/caseload.routes.ts";
 import { userRoutes } from "./features/users/users.routes.ts";
 import { requireActor } from "./http/context.ts";
 import { errorHandler } from "./http/problem.ts";
@@ -139,12 +142,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await outcomeRoutes(api, { db });
       await auditRoutes(api, { db });
       await trajectoryRoutes(api, { db });
-      await caseloadRoutes(api, { db });
+      await documentRoutes(api, { db });
+      await planRoutes(api, { db });
+      await meetingRoutes(api, { db });
       await weeklyReportRoutes(api, { db });
       await familyGroupConferenceRoutes(api, { db });
       await escalationRoutes(api, { db });
       await leverageRoutes(api, { db });
       await closingRoutes(api, { db });
+      await caseloadRoutes(api, { db });
     },
     { prefix: "/api/v1" },
   );

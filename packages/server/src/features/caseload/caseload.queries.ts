@@ -29,7 +29,7 @@ export async function loadCaseload(db: Db, organisationId: string, teamIds: read
   const [transitions, signed, progress, weeks, feedback, coaches] = await Promise.all([
     db.select().from(phaseTransitions).where(inTrajectories(phaseTransitions)).orderBy(asc(phaseTransitions.trajectoryId), asc(phaseTransitions.seq)),
     db
-      .selectDistinctOn([planVersions.trajectoryId], { trajectoryId: planVersions.trajectoryId, content: planVersions.content, signature: planVersions.signature })
+      .selectDistinctOn([planVersions.trajectoryId], { trajectoryId: planVersions.trajectoryId, content: planVersions.content, createdOn: planVersions.createdOn })
       .from(planVersions)
       .where(and(inTrajectories(planVersions), eq(planVersions.status, "definitive")))
       .orderBy(planVersions.trajectoryId, sql`${planVersions.number} desc`),

@@ -2,7 +2,6 @@ import {
   ActionProgress,
   CASELOAD_NORM,
   PlanContent,
-  PlanSignature,
   buildCaseReviewAgenda,
   buildCaseloadReviewAgenda,
   coachLoads,
@@ -37,7 +36,6 @@ function caseloadFamilies(rows: CaseloadRows): CaseloadFamily[] {
   return rows.open.map(({ trajectory: t, caseNumber, coachId }) => {
     const plan = signed.get(t.id);
     const content = plan ? PlanContent.parse(plan.content) : null;
-    const signature = plan?.signature ? PlanSignature.parse(plan.signature) : null;
     const entries = (progress.get(t.id) ?? []).map((p) => ActionProgress.parse({ actionId: p.actionId, status: p.status, cancelReason: p.cancelReason, on: p.on, by: p.byId ?? t.id }));
     const sent = feedback.get(t.id) ?? [];
     return {
@@ -49,7 +47,8 @@ function caseloadFamilies(rows: CaseloadRows): CaseloadFamily[] {
       eropaf: parseEropaf(t),
       extensions: parseExtensions(t),
       planSigned: plan !== undefined,
-      actions: content ? effectiveActions(content, entries, signature?.signedOn ?? null) : [],
+      // Progress counts from the day the plan in force was written, as the plan feature records it.
+      actions: content && plan ? effectiveActions(content, entries, plan.createdOn) : [],
       weeklyReportWeeks: (weeks.get(t.id) ?? []).map((w) => ({ year: w.year, week: w.week })),
       referrerFeedback: {
         decisionSentOn: sent.find((f) => f.subject === "decision")?.sentOn ?? null,

@@ -49,11 +49,10 @@ export const parseEropaf = (row: TrajectoryRow) => z.array(EropafDecision).parse
 export const parseExtensions = (row: TrajectoryRow) => z.array(ExtensionDecision).parse(row.extensions);
 
 export async function gatherFacts(db: Db, row: TrajectoryRow, checkKinds: readonly ReferralCheckKind[]): Promise<TrajectoryFacts> {
-  const [baseline, signed, closing] = await Promise.all([
-    hasBaseline(db, row.organisationId, row.familyId, row.instrumentKey),
-    hasSignedPlan(db, row.organisationId, row.id),
-    findClosingRecord(db, row.organisationId, row.id),
-  ]);
+  // One after the other: inside a transaction the statements share one connection.
+  const baseline = await hasBaseline(db, row.organisationId, row.familyId, row.instrumentKey);
+  const signed = await hasSignedPlan(db, row.organisationId, row.id);
+  const closing = await findClosingRecord(db, row.organisationId, row.id);
   return {
     referral: { decision: row.decision as ReferralDecision | null, openChecks: openReferralChecks(checkKinds) },
     consentRecorded: row.consentSignedOn !== null,
