@@ -104,7 +104,7 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
 type Query = Record<string, string | number | undefined | null>;
 
 export interface RequestOptions<S extends z.ZodType> {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   query?: Query;
   body?: unknown;
   /** The contract of the answer; the answer is checked against it. */

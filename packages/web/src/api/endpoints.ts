@@ -9,7 +9,21 @@ import {
   NetworkPerson,
   PossibleDuplicate,
   Team,
+  Trajectory,
   User,
+  AftercareCheckinList,
+  ClosingRecord,
+  Meeting,
+  WeeklyReportList,
+  type ConsentInput,
+  type CreateReferralInput,
+  type DecisionInput,
+  type EropafInput,
+  type ExtensionInput,
+  type FeedbackInput,
+  type ReferralCheckInput,
+  type ReferralCheckKind,
+  type TransitionInput,
   type DuplicateCheck,
   type FamilyPatch,
   type FirstAdmin,
@@ -27,6 +41,36 @@ import {
 import { z } from "zod";
 import { request } from "./client.ts";
 import { itemsOf, OutcomeReportSchema, SetupState, StaffMember } from "./schemas.ts";
+import {
+  ActionProgressRecorded,
+  CaseloadOverview,
+  PlanDiffView,
+  PlanOverview,
+  PlanVersionDetail,
+  type ActionProgressInput,
+  type SavePlanRequestInput,
+  type SignPlanRequest,
+  type CancelMeeting,
+  type HoldMeeting,
+  type MeetingPatch,
+  type ScheduleMeeting,
+  WeeklyReport,
+  type NewWeeklyReportInput,
+  type WeeklyReportUpdateInput,
+  AftercareCheckin,
+  Escalation,
+  EscalationList,
+  FamilyGroupConference,
+  FamilyGroupConferenceList,
+  Leverage,
+  LeverageList,
+  type NewAftercareCheckinInput,
+  type NewEscalationInput,
+  type NewFamilyGroupConferenceInput,
+  type NewLeverageInput,
+  type SaveAftercarePlanInput,
+  type SaveStabilityCheckInput,
+} from "@ploegwerk/domain";
 
 const V1 = "/api/v1";
 const enc = encodeURIComponent;
@@ -86,6 +130,89 @@ export const api = {
     request(`${V1}/families/${enc(familyId)}/measurements`, { method: "POST", body, schema: Measurement }),
   updateMeasurement: (familyId: string, measurementId: string, body: z.input<typeof MeasurementPatch>) =>
     request(`${V1}/families/${enc(familyId)}/measurements/${enc(measurementId)}`, { method: "PATCH", body, schema: Measurement }),
+
+  // trajectories (aanmelding → nazorg)
+  familyTrajectories: (familyId: string) =>
+    request(`${V1}/families/${enc(familyId)}/trajectories`, { schema: itemsOf(Trajectory) }),
+  trajectory: (trajectoryId: string) => request(`${V1}/trajectories/${enc(trajectoryId)}`, { schema: Trajectory }),
+  createReferral: (body: CreateReferralInput) => request(`${V1}/referrals`, { method: "POST", body, schema: Trajectory }),
+  recordCheck: (trajectoryId: string, kind: ReferralCheckKind, body: z.input<typeof ReferralCheckInput>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/checks/${enc(kind)}`, { method: "PUT", body, schema: Trajectory }),
+  decideReferral: (trajectoryId: string, body: z.input<typeof DecisionInput>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/decision`, { method: "POST", body, schema: Trajectory }),
+  changePhase: (trajectoryId: string, body: z.input<typeof TransitionInput>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/transitions`, { method: "POST", body, schema: Trajectory }),
+  recordFeedback: (trajectoryId: string, body: z.input<typeof FeedbackInput>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/feedback`, { method: "POST", body, schema: Trajectory }),
+  recordConsent: (trajectoryId: string, body: z.input<typeof ConsentInput>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/consent`, { method: "PUT", body, schema: Trajectory }),
+  recordEropaf: (trajectoryId: string, body: z.input<typeof EropafInput>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/eropaf`, { method: "POST", body, schema: Trajectory }),
+  recordExtension: (trajectoryId: string, body: z.input<typeof ExtensionInput>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/extensions`, { method: "POST", body, schema: Trajectory }),
+
+  // read-only summaries on the trajectory page (MDO's, weekoverzichten, afronding en nazorg)
+  meetings: (trajectoryId: string) => request(`${V1}/trajectories/${enc(trajectoryId)}/meetings`, { schema: itemsOf(Meeting) }),
+  weeklyReports: (trajectoryId: string) => request(`${V1}/trajectories/${enc(trajectoryId)}/weekly-reports`, { schema: WeeklyReportList }),
+  closingRecord: (trajectoryId: string) => request(`${V1}/trajectories/${enc(trajectoryId)}/closing`, { schema: ClosingRecord }),
+  aftercareCheckins: (trajectoryId: string) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/aftercare-checkins`, { schema: AftercareCheckinList }),
+
+  // caseload overview (team lead's view)
+  caseloadOverview: (query: { teamId?: string; coachId?: string }) => request(`${V1}/caseload`, { query, schema: CaseloadOverview }),
+
+  // gezinsplan
+  planOverview: (trajectoryId: string) => request(`${V1}/trajectories/${enc(trajectoryId)}/plan`, { schema: PlanOverview }),
+  planVersion: (trajectoryId: string, number: number) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/plan/versions/${number}`, { schema: PlanVersionDetail }),
+  savePlan: (trajectoryId: string, body: SavePlanRequestInput) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/plan`, { method: "PUT", body, schema: PlanVersionDetail }),
+  signPlan: (trajectoryId: string, number: number, body: SignPlanRequest) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/plan/versions/${number}/signature`, { method: "POST", body, schema: PlanVersionDetail }),
+  planDiff: (trajectoryId: string, from: number, to: number) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/plan/diff`, { query: { from, to }, schema: PlanDiffView }),
+  recordActionProgress: (trajectoryId: string, actionId: string, body: z.input<typeof ActionProgressInput>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/plan/actions/${enc(actionId)}/progress`, { method: "POST", body, schema: ActionProgressRecorded }),
+  /** The printable PDF of one plan version (a link, not a JSON call). */
+  planPdfUrl: (trajectoryId: string, number: number) => `${V1}/trajectories/${enc(trajectoryId)}/plan/versions/${number}.pdf`,
+
+  // MDO's (the list is `meetings` above)
+  meeting: (trajectoryId: string, meetingId: string) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/meetings/${enc(meetingId)}`, { schema: Meeting }),
+  scheduleMeeting: (trajectoryId: string, body: z.input<typeof ScheduleMeeting>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/meetings`, { method: "POST", body, schema: Meeting }),
+  updateMeeting: (trajectoryId: string, meetingId: string, body: z.input<typeof MeetingPatch>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/meetings/${enc(meetingId)}`, { method: "PATCH", body, schema: Meeting }),
+  holdMeeting: (trajectoryId: string, meetingId: string, body: z.input<typeof HoldMeeting>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/meetings/${enc(meetingId)}/hold`, { method: "POST", body, schema: Meeting }),
+  cancelMeeting: (trajectoryId: string, meetingId: string, body: z.input<typeof CancelMeeting>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/meetings/${enc(meetingId)}/cancel`, { method: "POST", body, schema: Meeting }),
+
+  // weekoverzichten (the list is `weeklyReports` above)
+  createWeeklyReport: (trajectoryId: string, body: NewWeeklyReportInput) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/weekly-reports`, { method: "POST", body, schema: WeeklyReport }),
+  updateWeeklyReport: (trajectoryId: string, reportId: string, body: WeeklyReportUpdateInput) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/weekly-reports/${enc(reportId)}`, { method: "PUT", body, schema: WeeklyReport }),
+
+  // afronding en nazorg (reading is `closingRecord` and `aftercareCheckins` above)
+  saveStabilityCheck: (trajectoryId: string, body: SaveStabilityCheckInput) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/closing/stability-check`, { method: "PUT", body, schema: ClosingRecord }),
+  saveAftercarePlan: (trajectoryId: string, body: SaveAftercarePlanInput) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/closing/aftercare-plan`, { method: "PUT", body, schema: ClosingRecord }),
+  recordAftercareCheckin: (trajectoryId: string, body: NewAftercareCheckinInput) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/aftercare-checkins`, { method: "POST", body, schema: AftercareCheckin }),
+
+  // Eigen Kracht-conferenties, opschalingen, dwang en drang
+  familyGroupConferences: (trajectoryId: string) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/family-group-conferences`, { schema: FamilyGroupConferenceList }),
+  createFamilyGroupConference: (trajectoryId: string, body: NewFamilyGroupConferenceInput) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/family-group-conferences`, { method: "POST", body, schema: FamilyGroupConference }),
+  escalations: (trajectoryId: string) => request(`${V1}/trajectories/${enc(trajectoryId)}/escalations`, { schema: EscalationList }),
+  raiseEscalation: (trajectoryId: string, body: NewEscalationInput) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/escalations`, { method: "POST", body, schema: Escalation }),
+  leverages: (trajectoryId: string) => request(`${V1}/trajectories/${enc(trajectoryId)}/leverages`, { schema: LeverageList }),
+  recordLeverage: (trajectoryId: string, body: NewLeverageInput) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/leverages`, { method: "POST", body, schema: Leverage }),
 
   // outcomes
   outcomes: (instrument: string, teamId?: string): Promise<OutcomeReport> =>

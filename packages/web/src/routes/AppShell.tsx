@@ -81,6 +81,7 @@ function MainNav() {
   if (!me) return null;
   const items: { to: string; label: string; end?: boolean }[] = [];
   if (can.seeFamilies(me.role)) items.push({ to: "/", label: t("nav.caseload"), end: true });
+  if (can.seeFamilies(me.role)) items.push({ to: "/teamoverzicht", label: t("caseloadOverview.nav") });
   if (can.seeOutcomes(me.role)) items.push({ to: "/uitkomsten", label: t("nav.outcomes") });
   if (can.manageUsers(me.role)) items.push({ to: "/beheer/gebruikers", label: t("nav.users") });
   return (

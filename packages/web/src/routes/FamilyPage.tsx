@@ -12,6 +12,7 @@ import { MembersSection } from "../features/families/MembersSection.tsx";
 import { NetworkSection } from "../features/families/NetworkSection.tsx";
 import { useFamily } from "../features/families/queries.ts";
 import { LatestSelfReliance, MeasurementsSection } from "../features/measurements/MeasurementsSection.tsx";
+import { TrajectorySection } from "../features/trajectories/TrajectorySection.tsx";
 import type { CreatedState } from "./NewFamilyPage.tsx";
 
 function isCreatedState(state: unknown): state is CreatedState {
@@ -81,6 +82,7 @@ export function FamilyPage() {
           }}
         />
       ) : null}
+      <TrajectorySection family={f} />
       <MembersSection family={f} canEdit={canEdit} />
       <NetworkSection family={f} canEdit={canEdit} />
       <MeasurementsSection family={f} canEdit={canEdit} />
