@@ -7,6 +7,7 @@ import { keys } from "../api/queryKeys.ts";
 import { Alert } from "../components/Alert.tsx";
 import { TextLink } from "../components/Button.tsx";
 import { Page, Section } from "../components/Page.tsx";
+import { BackLinks } from "../features/plans/trajectoryFamily.tsx";
 import { LoadError, Loading } from "../components/QueryState.tsx";
 import { useSession } from "../features/auth/session.ts";
 import { ChecksSection } from "../features/trajectories/ChecksSection.tsx";
@@ -105,8 +106,16 @@ export function TrajectoryPage() {
         {notice && notice.version === tr.version ? <Alert type="ok"><p className="utrecht-paragraph">{notice.notice}</p></Alert> : null}
       </div>
 
+      {family.data ? <BackLinks trajectory={tr} family={family.data} /> : null}
       <PhaseStepper trajectory={tr} />
       <TrajectoryOverview trajectory={tr} family={family.data} />
+      {tr.decision?.decision === "go" ? (
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link utrecht-link--html-a" href={`/api/v1/trajectories/${encodeURIComponent(tr.id)}/handover-letter.pdf`}>
+            {t("trajectory.handoverLetter")}
+          </a>
+        </p>
+      ) : null}
 
       <Section id="deadlines" title={t("deadlines.title")}>
         <DeadlineList deadlines={tr.deadlines} />
@@ -122,9 +131,9 @@ export function TrajectoryPage() {
         <FeedbackSection trajectory={tr} canEdit={canEdit} onStale={onStale} />
         <IntakeSection trajectory={tr} canEdit={canEdit} onStale={onStale} />
         {/*
-          The records other parts of the method keep, read-only here (each has its own API):
-          gezinsplan and MDO's from the informatiefase on; weekoverzichten and afronding/nazorg from
-          the uitvoering on. Where they are edited comes with their own pages.
+          The records other parts of the method keep, at a glance here; each is worked on its own
+          page (BackLinks above): gezinsplan and MDO's from the informatiefase on, weekoverzichten
+          and afronding/nazorg from the uitvoering on.
         */}
         {entered.has("intake") ? <PlanSummary trajectory={tr} family={family.data} /> : null}
         {entered.has("intake") ? <MeetingsSummary trajectory={tr} /> : null}

@@ -1,7 +1,7 @@
 import type { Family } from "@ploegwerk/domain";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { useLocation, useSearchParams } from "react-router";
 import { Alert } from "../../components/Alert.tsx";
 import { Paragraph, Section } from "../../components/Page.tsx";
 import { LoadError, Loading } from "../../components/QueryState.tsx";
@@ -40,6 +40,14 @@ export function PlanDetails({ trajectoryId, family, notice }: { trajectoryId: st
   const labels = usePlanLabels(detail.data?.content.instrumentKey ?? latestDetail.data?.content.instrumentKey);
   const [message, setMessage] = useState<string | null>(notice ?? null);
   const canEdit = canEditPlan(me?.role);
+  const location = useLocation();
+  const shown = useRef(selected);
+  // "Bekijken" in the version list: bring the chosen version into view and focus its heading.
+  useEffect(() => {
+    if (shown.current === selected) return;
+    shown.current = selected;
+    if (location.hash === "#plan-version") document.getElementById("plan-version-heading")?.focus();
+  }, [selected, location.hash]);
 
   if (overview.isPending) return <Loading />;
   if (overview.isError) return <LoadError error={overview.error} retry={() => void overview.refetch()} />;
