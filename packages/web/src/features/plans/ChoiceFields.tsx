@@ -1,3 +1,4 @@
+import { CheckboxField } from "../../components/CheckboxField.tsx";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -134,41 +135,7 @@ export function CheckboxGroup<V extends string>({ id, legend, description, error
   );
 }
 
-/** One checkbox with its label (e.g. "Het gezin was aanwezig"). */
-export function Checkbox({ id, label, description, checked, onChange, error }: {
-  id: string;
-  label: ReactNode;
-  description?: ReactNode;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  error?: string | undefined;
-}) {
-  const { t } = useTranslation();
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className={["utrecht-form-field", "utrecht-form-field--checkbox", "utrecht-form-field--distanced", "pw-option", "pw-option--single", error ? "utrecht-form-field--invalid" : ""].filter(Boolean).join(" ")}>
-      <div className="utrecht-form-field__input">
-        <input
-          type="checkbox"
-          id={id}
-          checked={checked}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[errorId, descriptionId].filter(Boolean).join(" ") || undefined}
-          onChange={(e) => onChange(e.target.checked)}
-          className={["utrecht-checkbox", "utrecht-checkbox--html-input", error ? "utrecht-checkbox--invalid" : ""].filter(Boolean).join(" ")}
-        />
-      </div>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>{label}</label>
-      </div>
-      {description ? <div className="utrecht-form-field-description utrecht-form-field__description" id={descriptionId}>{description}</div> : null}
-      {error ? (
-        <div className="utrecht-form-field-error-message utrecht-form-field__error-message" id={errorId}>
-          <span className="pw-visually-hidden">{t("form.errorPrefix")} </span>
-          {error}
-        </div>
-      ) : null}
-    </div>
-  );
+/** One checkbox on its own, laid out like the options of a group. */
+export function Checkbox(props: { id: string; label: ReactNode; description?: ReactNode; checked: boolean; onChange: (checked: boolean) => void; error?: string | undefined }) {
+  return <CheckboxField {...props} className="pw-option pw-option--single" />;
 }

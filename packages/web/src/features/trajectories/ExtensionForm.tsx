@@ -6,7 +6,7 @@ import type { FieldErrors } from "../../api/fieldErrors.ts";
 import { Button } from "../../components/Button.tsx";
 import { fieldId, TextareaField, TextField } from "../../components/Form.tsx";
 import { todayIso, useFormat } from "../../i18n/format.ts";
-import { CheckboxField } from "./CheckboxField.tsx";
+import { CheckboxField } from "../../components/CheckboxField.tsx";
 import { FormStatus } from "./FormStatus.tsx";
 import { ISO_DATE } from "./labels.ts";
 import { focusFirstError, useFocusServerErrors, useTrajectoryAction } from "./useTrajectoryAction.ts";

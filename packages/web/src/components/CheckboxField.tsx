@@ -2,8 +2,10 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 /** One checkbox with its label to the right, an optional description and an error message. */
-export function CheckboxField({ id, label, description, error, checked, onChange }: {
+export function CheckboxField({ id, label, description, error, checked, onChange, className = "pw-checkbox" }: {
   id: string;
+  /** Layout class of the field (pw-checkbox stacked in a form; pw-option in a group of options). */
+  className?: string;
   label: ReactNode;
   description?: ReactNode;
   error?: string | undefined;
@@ -14,7 +16,7 @@ export function CheckboxField({ id, label, description, error, checked, onChange
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={["utrecht-form-field", "utrecht-form-field--checkbox", "utrecht-form-field--distanced", "pw-checkbox", error ? "utrecht-form-field--invalid" : ""].filter(Boolean).join(" ")}>
+    <div className={["utrecht-form-field", "utrecht-form-field--checkbox", "utrecht-form-field--distanced", className, error ? "utrecht-form-field--invalid" : ""].filter(Boolean).join(" ")}>
       <div className="utrecht-form-field__input">
         <input
           type="checkbox"
