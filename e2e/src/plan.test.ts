@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { checkPage, describeViolations, launchBrowser, OUTPUT_DIR, startServer, type RunningServer } from "./harness.ts";
+import { launchBrowser, OUTPUT_DIR, startServer, type RunningServer } from "./harness.ts";
+import { expectAccessible as checkAccessible, logIn as logInAs } from "./steps.ts";
 
 /**
  * The team lead's overview and a coach's plan work, with the demo data: the team lead opens the
@@ -17,17 +18,11 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 async function expectAccessible(name: string) {
-  const violations = await checkPage(page, name);
-  assert.deepEqual(violations, [], `axe found serious or critical violations on ${name}:\n${describeViolations(violations)}`);
+  await checkAccessible(page, name);
 }
 
 async function logIn(email: string) {
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill("demo-wachtwoord");
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { level: 1, name: "Mijn gezinnen" }).waitFor();
+  await logInAs(page, server.url, email);
 }
 
 before(async () => {

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
-import { checkPage, describeViolations, launchBrowser, startServer, type RunningServer } from "./harness.ts";
+import { launchBrowser, startServer, type RunningServer } from "./harness.ts";
+import { amsterdamDay, expectAccessible as checkAccessible, fillNewFamily, logIn as logInAs, logOut as logOutOf } from "./steps.ts";
 
 /**
  * A referral from the police comes in: the coach records the aanmelding for a family without a
@@ -20,28 +21,16 @@ let trajectoryUrl = "";
 let familyUrl = "";
 const demoPhases: string[] = [];
 
-/** Today and a later day in the Netherlands, as the server counts them. */
-function amsterdamDay(offsetDays = 0): string {
-  const d = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-}
-
 async function expectAccessible(name: string) {
-  const violations = await checkPage(page, name);
-  assert.deepEqual(violations, [], `axe found serious or critical violations on ${name}:\n${describeViolations(violations)}`);
+  await checkAccessible(page, name);
 }
 
 async function logIn(email: string) {
-  await page.goto(`${server.url}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill("demo-wachtwoord");
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { level: 1, name: "Mijn gezinnen" }).waitFor();
+  await logInAs(page, server.url, email);
 }
 
 async function logOut() {
-  await page.getByRole("button", { name: "Uitloggen" }).click();
-  await page.getByRole("heading", { level: 1, name: "Inloggen" }).waitFor();
+  await logOutOf(page);
 }
 
 const region = (name: string | RegExp): Locator => page.getByRole("region", { name });
@@ -86,19 +75,13 @@ test("a coach records an aanmelding, the checks and a go, and sees what still bl
 
   // A new family, not measured yet, for whom the aanmelding comes in.
   await page.getByRole("link", { name: "Mijn gezinnen" }).click();
-  await page.getByRole("link", { name: "Nieuw gezin" }).click();
-  await page.getByLabel(/^Dossiernummer/).fill(CASE_NUMBER);
-  const first = page.getByRole("group", { name: "Gezinslid 1" });
-  await first.getByLabel(/^Voornaam/).fill("Mira");
-  await first.getByLabel(/^Achternaam/).fill("Aanmeld");
-  await first.getByLabel(/^Rol in het gezin/).selectOption({ label: "Ouder of verzorger" });
-  await first.getByLabel(/^Geboortedatum/).fill("1988-05-20");
-  if ((await page.getByRole("group", { name: "Gezinslid 2" }).count()) === 0) await page.getByRole("button", { name: "Gezinslid toevoegen" }).click();
-  const second = page.getByRole("group", { name: "Gezinslid 2" });
-  await second.getByLabel(/^Voornaam/).fill("Bo");
-  await second.getByLabel(/^Achternaam/).fill("Verwijs");
-  await second.getByLabel(/^Rol in het gezin/).selectOption({ label: "Kind" });
-  await second.getByLabel(/^Geboortedatum/).fill("2015-09-01");
+  await fillNewFamily(page, {
+    caseNumber: CASE_NUMBER,
+    members: [
+      { givenName: "Mira", surname: "Aanmeld", role: "Ouder of verzorger", dateOfBirth: "1988-05-20" },
+      { givenName: "Bo", surname: "Verwijs", role: "Kind", dateOfBirth: "2015-09-01" },
+    ],
+  });
   await page.getByRole("button", { name: "Gezin opslaan" }).click();
   await page.getByRole("heading", { level: 1, name: `Gezin ${CASE_NUMBER}` }).waitFor();
   familyUrl = page.url();

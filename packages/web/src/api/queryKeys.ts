@@ -13,6 +13,7 @@ export const keys = {
   measurement: (familyId: string, measurementId: string) => ["family", familyId, "measurements", measurementId] as const,
   familyTrajectories: (familyId: string) => ["family", familyId, "trajectories"] as const,
   trajectory: (trajectoryId: string) => ["trajectory", trajectoryId] as const,
+  trajectoriesAll: ["trajectory"] as const,
   outcomes: (instrument: string, teamId: string) => ["outcomes", instrument, teamId] as const,
   // caseload overview, gezinsplan, MDO's, weekoverzichten, afronding (under the trajectory, so a trajectory-wide invalidation reaches them)
   caseloadOverview: (coachId: string) => ["caseloadOverview", coachId] as const,

@@ -146,6 +146,9 @@ export function MeasurementForm({ family, instruments, existing, measurement, ed
       await queryClient.invalidateQueries({ queryKey: keys.measurements(family.id) });
       void queryClient.invalidateQueries({ queryKey: keys.familiesAll });
       void queryClient.invalidateQueries({ queryKey: ["outcomes"] });
+      // The trajectory's guards read the nulmeting (informatiefase → gezinsplan): show them afresh.
+      void queryClient.invalidateQueries({ queryKey: keys.familyTrajectories(family.id) });
+      void queryClient.invalidateQueries({ queryKey: keys.trajectoriesAll });
       void navigate(`/gezinnen/${family.id}`, { state: { notice: t("measurement.saved", { round: roundLabel(saved.round) }) } });
     },
     onError: (error) => {

@@ -24,8 +24,11 @@ export function TransitionForm({ trajectory, to, kind, onStale, onChanged, onCan
   const { t } = useTranslation();
   const fmt = useFormat();
   const labels = useTrajectoryLabels();
-  const needsReason = KINDS_NEEDING_REASON.has(kind);
   const [on, setOn] = useState(todayIso());
+  // Afronding before the planned end (minimum half a year) needs a reason too; the server refuses it without one.
+  const plannedEnd = trajectory.deadlines.find((d) => d.key === "planned_end")?.dueOn ?? null;
+  const early = trajectory.phase === "execution" && to === "closing" && plannedEnd !== null && ISO_DATE.test(on) && on < plannedEnd;
+  const needsReason = KINDS_NEEDING_REASON.has(kind) || early;
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   const id = (name: string) => fieldId(`fase-${to}`, name);
@@ -59,7 +62,7 @@ export function TransitionForm({ trajectory, to, kind, onStale, onChanged, onCan
           description={t("phaseChange.onHint")} value={on} onChange={(e) => setOn(e.target.value)} error={err("on")} />
       </div>
       <TextareaField id={id("reason")} label={t("phaseChange.reason")} required={needsReason} rows={3}
-        description={needsReason ? t("phaseChange.reasonNeeded") : undefined}
+        description={early && plannedEnd ? t("phaseChange.reasonNeededEarly", { date: fmt.date(plannedEnd) }) : needsReason ? t("phaseChange.reasonNeeded") : undefined}
         value={reason} onChange={(e) => setReason(e.target.value)} error={err("reason")} />
       <ButtonGroup>
         <Button type="submit" appearance={kind === "dropout" ? "danger" : "primary"} busy={mutation.isPending} disabled={mutation.isPending}>
