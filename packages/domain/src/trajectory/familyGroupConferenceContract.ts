@@ -196,3 +196,12 @@ export const FamilyGroupConference = z.object({
 export type FamilyGroupConference = z.infer<typeof FamilyGroupConference>;
 
 export const FamilyGroupConferenceList = z.object({ items: z.array(FamilyGroupConference) });
+
+/** Puts agreements of a held conference's network plan into the gezinsplan, each under a goal. */
+export const ConferenceAgreementsToPlan = z.object({
+  placements: z
+    .array(z.object({ agreementId: Id, goalId: Id }))
+    .min(1, "choose at least one agreement and the goal it belongs to")
+    .max(100),
+});
+export type ConferenceAgreementsToPlan = z.infer<typeof ConferenceAgreementsToPlan>;

@@ -1,9 +1,10 @@
-import { FamilyGroupConference, FamilyGroupConferenceList, FamilyGroupConferenceUpdate, Id, NewFamilyGroupConference } from "@ploegwerk/domain";
+import { ConferenceAgreementsToPlan, FamilyGroupConference, FamilyGroupConferenceList, FamilyGroupConferenceUpdate, Id, NewFamilyGroupConference } from "@ploegwerk/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
 import { requireActor } from "../../http/context.ts";
+import { addConferenceAgreementsToPlan } from "./familyGroupConferences.plan.ts";
 import {
   createFamilyGroupConference,
   getFamilyGroupConference,
@@ -30,5 +31,10 @@ export async function familyGroupConferenceRoutes(app: FastifyInstance, { db }: 
   );
   api.put(`${url}/:conferenceId`, { schema: { tags, params: ConferenceRef, body: FamilyGroupConferenceUpdate, response: { 200: FamilyGroupConference } } }, async (req) =>
     updateFamilyGroupConference(db, { actor: requireActor(req), trajectoryId: req.params.trajectoryId, conferenceId: req.params.conferenceId, input: req.body }),
+  );
+  api.post(
+    `${url}/:conferenceId/plan`,
+    { schema: { tags, params: ConferenceRef, body: ConferenceAgreementsToPlan, response: { 200: z.object({ planVersion: z.number().int() }) } } },
+    async (req) => addConferenceAgreementsToPlan(db, { actor: requireActor(req), trajectoryId: req.params.trajectoryId, conferenceId: req.params.conferenceId, input: req.body }),
   );
 }
