@@ -239,3 +239,31 @@ test("afronding: a stabilisatiecheck with a 'nee' is not stable; a relapse in na
   await page.goto(`${server.url}/teamoverzicht`);
   await page.getByRole("link", { name: /Terugval gemeld in de nazorg/ }).first().waitFor();
 });
+
+test("opschaling: the coach records a refused dwingend advies; the team lead records the outcome", async () => {
+  const url = await trajectoryInPhase("Uitvoering", "ekc-opschaling-drang");
+  await page.goto(url);
+  const section = page.getByRole("region", { name: "Opschalingen" });
+  await section.getByRole("heading", { level: 2, name: "Opschalingen" }).waitFor();
+  await section.getByRole("button", { name: "Opschaling vastleggen" }).click();
+  await section.getByLabel("Ketenpartner").fill("Schuldhulpverlening Voorbeeldstad");
+  await section.getByLabel("Het dwingend advies").fill("Neem het gezin deze week in behandeling; de huur loopt verder op.");
+  await section.getByLabel("De weigering en de reden die de partner gaf").fill("Wachtlijst van acht weken.");
+  await section.getByRole("button", { name: "Opschaling opslaan" }).or(section.getByRole("button", { name: "Opslaan" })).first().click();
+  await page.getByText("De opschaling is vastgelegd en staat bij de teamleider.").waitFor();
+  assert.equal(await section.getByRole("button", { name: "Uitkomst vastleggen" }).count(), 0, "only the team lead records the outcome");
+
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await page.getByRole("heading", { level: 1, name: "Inloggen" }).waitFor();
+  await logIn("teamleider@demo.ploegwerk.nl");
+  await page.goto(url);
+  await section.getByRole("button", { name: "Uitkomst vastleggen" }).first().click();
+  const form = section.getByRole("form", { name: /Uitkomst van de opschaling bij Schuldhulpverlening Voorbeeldstad/ });
+  await form.getByRole("button", { name: "Opslaan" }).or(form.getByRole("button", { name: /opslaan/i })).first().click();
+  await form.getByText("Vul de uitkomst in.").first().waitFor();
+  await expectAccessible("plan-13-opschaling-uitkomst");
+  await form.getByLabel("Uitkomst", { exact: true }).fill("Directeur schuldhulp gebeld: het gezin start volgende week.");
+  await form.getByRole("button", { name: "Opslaan" }).or(form.getByRole("button", { name: /opslaan/i })).first().click();
+  await section.getByText(/Uitkomst: Directeur schuldhulp gebeld/).waitFor();
+  await expectAccessible("plan-14-opschaling-afgehandeld");
+});

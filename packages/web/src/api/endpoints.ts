@@ -66,6 +66,7 @@ import {
   LeverageList,
   type NewAftercareCheckinInput,
   type NewEscalationInput,
+  type EscalationResolution,
   type NewFamilyGroupConferenceInput,
   type NewLeverageInput,
   type SaveAftercarePlanInput,
@@ -208,6 +209,8 @@ export const api = {
   createFamilyGroupConference: (trajectoryId: string, body: NewFamilyGroupConferenceInput) =>
     request(`${V1}/trajectories/${enc(trajectoryId)}/family-group-conferences`, { method: "POST", body, schema: FamilyGroupConference }),
   escalations: (trajectoryId: string) => request(`${V1}/trajectories/${enc(trajectoryId)}/escalations`, { schema: EscalationList }),
+  resolveEscalation: (trajectoryId: string, escalationId: string, body: EscalationResolution) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/escalations/${enc(escalationId)}/resolution`, { method: "POST", body, schema: Escalation }),
   raiseEscalation: (trajectoryId: string, body: NewEscalationInput) =>
     request(`${V1}/trajectories/${enc(trajectoryId)}/escalations`, { method: "POST", body, schema: Escalation }),
   leverages: (trajectoryId: string) => request(`${V1}/trajectories/${enc(trajectoryId)}/leverages`, { schema: LeverageList }),

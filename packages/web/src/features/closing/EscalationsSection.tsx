@@ -15,6 +15,7 @@ import { useSession } from "../auth/session.ts";
 import { canEditPlan } from "../plans/permissions.ts";
 import { useTrajectoryOf } from "../plans/queries.ts";
 import { useEscalations, useRefreshKey } from "./registerQueries.ts";
+import { ResolveEscalationForm } from "./ResolveEscalationForm.tsx";
 import { useAddForm } from "./useAddForm.ts";
 
 const idOf = (name: string) => fieldId("opschaling", name);
@@ -107,6 +108,7 @@ export function EscalationsSection({ trajectoryId }: { trajectoryId: string }) {
                       ? t("closing.escalations.resolvedText", { outcome: x.outcome ?? "–", date: fmt.date(x.resolvedOn), count: x.daysOpen })
                       : t("closing.escalations.openFor", { count: x.daysOpen })}
                   </span>
+                  {x.status === "open" && me?.role === "teamleider" ? <ResolveEscalationForm escalation={x} /> : null}
                 </Td>
               </Tr>
             ))}
