@@ -205,3 +205,6 @@ export const ConferenceAgreementsToPlan = z.object({
     .max(100),
 });
 export type ConferenceAgreementsToPlan = z.infer<typeof ConferenceAgreementsToPlan>;
+
+/** The agreements as stored on a conference: every one has its id (the plan's actions refer to it). */
+export const StoredNetworkAgreements = z.array(NetworkAgreementInput.required({ id: true }));

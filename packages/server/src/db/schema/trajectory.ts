@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { families, organisations, users } from "./foundation.ts";
 
 const orgId = () => uuid("organisation_id").notNull();
@@ -72,6 +73,10 @@ export const trajectories = pgTable(
   ],
 );
 
+/** Every record of a trajectory belongs to it (same organisation) and goes when the trajectory goes. */
+const ofTrajectory = (organisationId: PgColumn, trajectoryId: PgColumn) =>
+  foreignKey({ columns: [organisationId, trajectoryId], foreignColumns: [trajectories.organisationId, trajectories.id] }).onDelete("cascade");
+
 /** The checks the team runs on an aanmelding (child safety, police, sociale dienst, jeugdzorg, housing). */
 export const referralChecks = pgTable(
   "referral_checks",
@@ -88,7 +93,7 @@ export const referralChecks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.trajectoryId, t.kind] }),
-    foreignKey({ columns: [t.organisationId, t.trajectoryId], foreignColumns: [trajectories.organisationId, trajectories.id] }).onDelete("cascade"),
+    ofTrajectory(t.organisationId, t.trajectoryId),
     foreignKey({ columns: [t.organisationId, t.checkedById], foreignColumns: [users.organisationId, users.id] }),
   ],
 );
@@ -109,7 +114,7 @@ export const referrerFeedback = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.trajectoryId, t.subject] }),
-    foreignKey({ columns: [t.organisationId, t.trajectoryId], foreignColumns: [trajectories.organisationId, trajectories.id] }).onDelete("cascade"),
+    ofTrajectory(t.organisationId, t.trajectoryId),
     foreignKey({ columns: [t.organisationId, t.sentById], foreignColumns: [users.organisationId, users.id] }),
   ],
 );
@@ -132,7 +137,7 @@ export const phaseTransitions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.trajectoryId, t.seq] }),
-    foreignKey({ columns: [t.organisationId, t.trajectoryId], foreignColumns: [trajectories.organisationId, trajectories.id] }).onDelete("cascade"),
+    ofTrajectory(t.organisationId, t.trajectoryId),
     foreignKey({ columns: [t.organisationId, t.byId], foreignColumns: [users.organisationId, users.id] }),
   ],
 );
@@ -161,7 +166,7 @@ export const planVersions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.trajectoryId, t.number] }),
-    foreignKey({ columns: [t.organisationId, t.trajectoryId], foreignColumns: [trajectories.organisationId, trajectories.id] }).onDelete("cascade"),
+    ofTrajectory(t.organisationId, t.trajectoryId),
     foreignKey({ columns: [t.organisationId, t.createdById], foreignColumns: [users.organisationId, users.id] }),
   ],
 );
@@ -183,7 +188,7 @@ export const actionProgress = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     index("action_progress_trajectory_idx").on(t.organisationId, t.trajectoryId, t.actionId),
-    foreignKey({ columns: [t.organisationId, t.trajectoryId], foreignColumns: [trajectories.organisationId, trajectories.id] }).onDelete("cascade"),
+    ofTrajectory(t.organisationId, t.trajectoryId),
     foreignKey({ columns: [t.organisationId, t.byId], foreignColumns: [users.organisationId, users.id] }),
   ],
 );
@@ -209,7 +214,7 @@ export const weeklyReports = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     unique("weekly_reports_week_key").on(t.organisationId, t.trajectoryId, t.year, t.week),
-    foreignKey({ columns: [t.organisationId, t.trajectoryId], foreignColumns: [trajectories.organisationId, trajectories.id] }).onDelete("cascade"),
+    ofTrajectory(t.organisationId, t.trajectoryId),
     foreignKey({ columns: [t.organisationId, t.writtenById], foreignColumns: [users.organisationId, users.id] }),
   ],
 );
@@ -246,7 +251,7 @@ export const meetings = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     index("meetings_trajectory_idx").on(t.organisationId, t.trajectoryId, t.scheduledAt),
-    foreignKey({ columns: [t.organisationId, t.trajectoryId], foreignColumns: [trajectories.organisationId, trajectories.id] }).onDelete("cascade"),
+    ofTrajectory(t.organisationId, t.trajectoryId),
     foreignKey({ columns: [t.organisationId, t.chairId], foreignColumns: [users.organisationId, users.id] }),
   ],
 );
@@ -275,7 +280,7 @@ export const familyGroupConferences = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
-    foreignKey({ columns: [t.organisationId, t.trajectoryId], foreignColumns: [trajectories.organisationId, trajectories.id] }).onDelete("cascade"),
+    ofTrajectory(t.organisationId, t.trajectoryId),
   ],
 );
 
@@ -321,7 +326,7 @@ export const escalations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
-    foreignKey({ columns: [t.organisationId, t.trajectoryId], foreignColumns: [trajectories.organisationId, trajectories.id] }).onDelete("cascade"),
+    ofTrajectory(t.organisationId, t.trajectoryId),
     foreignKey({ columns: [t.organisationId, t.raisedById], foreignColumns: [users.organisationId, users.id] }),
     foreignKey({ columns: [t.organisationId, t.resolvedById], foreignColumns: [users.organisationId, users.id] }),
   ],
@@ -349,7 +354,7 @@ export const leverages = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
-    foreignKey({ columns: [t.organisationId, t.trajectoryId], foreignColumns: [trajectories.organisationId, trajectories.id] }).onDelete("cascade"),
+    ofTrajectory(t.organisationId, t.trajectoryId),
   ],
 );
 
@@ -366,7 +371,7 @@ export const closingRecords = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.trajectoryId] }),
-    foreignKey({ columns: [t.organisationId, t.trajectoryId], foreignColumns: [trajectories.organisationId, trajectories.id] }).onDelete("cascade"),
+    ofTrajectory(t.organisationId, t.trajectoryId),
   ],
 );
 
@@ -385,6 +390,6 @@ export const aftercareCheckins = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
-    foreignKey({ columns: [t.organisationId, t.trajectoryId], foreignColumns: [trajectories.organisationId, trajectories.id] }).onDelete("cascade"),
+    ofTrajectory(t.organisationId, t.trajectoryId),
   ],
 );

@@ -3,8 +3,7 @@
  * open actions (owned by the member or network person the family agreed on) under a goal, through
  * the same path as MDO agreements, in a concept version (one concept at a time).
  */
-import { NetworkAgreementInput, PLAN_EDIT_PHASES, addAgreements, conflict, invalid, notFound, type ConferenceAgreementsToPlan, type InvalidParam } from "@ploegwerk/domain";
-import { z } from "zod";
+import { PLAN_EDIT_PHASES, StoredNetworkAgreements, addAgreements, conflict, invalid, notFound, type ConferenceAgreementsToPlan, type InvalidParam } from "@ploegwerk/domain";
 import type { Actor } from "../../authz/actor.ts";
 import { audit } from "../../audit/audit.ts";
 import type { Db } from "../../db/database.ts";
@@ -13,7 +12,6 @@ import { loadForPlanWrite } from "../plans/plans.context.ts";
 import { storePlan } from "../plans/plans.store.ts";
 import { findFgcRow } from "./familyGroupConferences.queries.ts";
 
-const StoredAgreements = z.array(NetworkAgreementInput.required({ id: true }));
 const WHAT = { nl: "Afspraken uit het netwerkplan in het gezinsplan zetten", en: "Putting network plan agreements into the family plan" };
 const refuse = (params: InvalidParam[]) => invalid({ nl: "Niet alle afspraken kunnen zo in het gezinsplan; zie invalidParams.", en: "Not all agreements can go into the family plan like this; see invalidParams." }, params);
 
@@ -25,7 +23,7 @@ export async function addConferenceAgreementsToPlan(db: Db, opts: { actor: Actor
     const row = await findFgcRow(tx, actor.organisationId, trajectoryId, conferenceId);
     if (!row) throw notFound({ nl: "Eigen Kracht-conferentie", en: "Family group conference" });
     if (row.status !== "held") throw conflict({ nl: "Alleen een gehouden conferentie heeft een netwerkplan.", en: "Only a held conference has a network plan." }, "conference_not_held");
-    const stored = new Map(StoredAgreements.parse(row.agreements).map((a) => [a.id, a]));
+    const stored = new Map(StoredNetworkAgreements.parse(row.agreements).map((a) => [a.id, a]));
     const { history, content } = await meetingPlanContent(tx, actor.organisationId, trajectoryId);
     const latest = history.entries.at(-1);
     if (!latest || !content) throw refuse([{ name: "placements", reason: "there is no family plan yet; draft the plan first" }]);

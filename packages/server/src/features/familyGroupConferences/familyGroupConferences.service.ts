@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   followUpView,
   invalid,
-  NetworkAgreementInput,
+  StoredNetworkAgreements,
   notFound,
   OPEN_PHASES,
   staleVersion,
@@ -24,7 +24,6 @@ import { findFgcRow, insertFgc, listFgcRows, updateFgc, type FgcRow, type FgcVal
 
 const FGC = { nl: "Eigen Kracht-conferentie", en: "Family group conference" };
 const WRITE = { phases: OPEN_PHASES, what: FGC };
-const StoredAgreements = z.array(NetworkAgreementInput.required({ id: true }));
 
 /** Names of the family's members and network, by id, for the agreements' owners. */
 async function familyPeople(db: Db, organisationId: string, familyId: string) {
@@ -37,7 +36,7 @@ async function familyPeople(db: Db, organisationId: string, familyId: string) {
 type People = Awaited<ReturnType<typeof familyPeople>>;
 
 function present(row: FgcRow, people: People, today: string): FamilyGroupConference {
-  const agreements = StoredAgreements.parse(row.agreements).map((a) => ({
+  const agreements = StoredNetworkAgreements.parse(row.agreements).map((a) => ({
     ...a,
     ownerName: (a.owner.kind === "member" ? people.members.get(a.owner.memberId) : people.network.get(a.owner.networkPersonId)) ?? null,
   }));
