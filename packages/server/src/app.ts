@@ -2,8 +2,6 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
-import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import { DomainError, invalid } from "@ploegwerk/domain";
@@ -13,7 +11,11 @@ import type { Config } from "./config.ts";
 import type { Db } from "./db/database.ts";
 import { decodeCookie, resolveSession, SESSION_COOKIE } from "./features/auth/auth.service.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
+import { accountSecurityRoutes } from "./features/auth/accounts.plugin.ts";
+import { createAuthContext } from "./features/auth/authContext.ts";
+import type { OidcSettings } from "./features/auth/oidcClient.ts";
 import { auditRoutes } from "./features/audit/audit.routes.ts";
+import { registerReadLog } from "./features/audit/readLog.hooks.ts";
 import { documentRoutes } from "./features/documents/documents.routes.ts";
 import { familyRoutes } from "./features/families/families.routes.ts";
 import { instrumentRoutes } from "./features/instruments/instruments.routes.ts";
@@ -28,29 +30,31 @@ import { escalationRoutes } from "./features/escalations/escalations.routes.ts";
 import { leverageRoutes } from "./features/leverages/leverages.routes.ts";
 import { closingRoutes } from "./features/closing/closing.routes.ts";
 import { caseloadRoutes } from "./features/caseload/caseload.routes.ts";
+import { partnerRoutes } from "./features/partners/partners.routes.ts";
+import { consentRoutes } from "./features/consents/consents.routes.ts";
+import { sharedRoutes } from "./features/shared/shared.routes.ts";
+import { breakGlassRoutes } from "./features/breakGlass/breakGlass.routes.ts";
+import { privacyRoutes } from "./features/privacy/privacy.routes.ts";
 import { userRoutes } from "./features/users/users.routes.ts";
 import { requireActor } from "./http/context.ts";
+import { assertSameSiteWrite, registerHardening } from "./http/hardening.ts";
 import { errorHandler } from "./http/problem.ts";
 
 export interface AppOptions {
   db: Db;
-  config: Pick<Config, "PLOEGWERK_SECURE_COOKIES" | "PLOEGWERK_TRUST_PROXY" | "PLOEGWERK_SESSION_HOURS" | "LOG_LEVEL"> & { PLOEGWERK_WEB_DIR?: string | undefined };
+  config: Pick<Config, "PLOEGWERK_SECURE_COOKIES" | "PLOEGWERK_TRUST_PROXY" | "PLOEGWERK_SESSION_HOURS" | "LOG_LEVEL"> & { PLOEGWERK_API_RATE_LIMIT?: number; PLOEGWERK_WEB_DIR?: string | undefined; PLOEGWERK_SESSION_MAX_HOURS?: number | undefined };
+  /** Seals two-factor secrets; serve() passes the configured or stored key (tests get one per process). */
+  secretKey?: Buffer;
+  /** The clock for sessions, lock-out and two-factor codes; tests move it instead of sleeping. */
+  clock?: () => Date;
+  /** An organisation's own identity provider (OpenID Connect); off when absent. */
+  oidc?: OidcSettings | null;
   /** Production mode: an empty database offers the first-admin set-up. */
   allowSetup?: boolean;
   logger?: boolean;
 }
 
 export type App = FastifyInstance;
-
-function sameOrigin(origin: string | undefined, host: string): boolean {
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    // "null" (sandboxed frames, some redirects) or garbage: not this site.
-    return false;
-  }
-}
 
 /** The path of the first string with a NUL character, which PostgreSQL text cannot store. */
 function findNul(value: unknown, path: string): string | null {
@@ -76,6 +80,7 @@ const DEFAULT_WEB_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url)
 /** Builds the HTTP app; tests call it in-process with `app.inject()`. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { db, config } = options;
+  const auth = createAuthContext({ config, secretKey: options.secretKey, clock: options.clock, oidc: options.oidc });
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.LOG_LEVEL, redact: ["req.headers.cookie", "req.body.password"] },
     trustProxy: config.PLOEGWERK_TRUST_PROXY === "true",
@@ -85,15 +90,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'"] },
-    },
-    // Plain HTTP on localhost must keep working; HSTS belongs to the TLS-terminating proxy.
-    hsts: false,
-  });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await registerHardening(app, { apiRequestsPerMinute: config.PLOEGWERK_API_RATE_LIMIT ?? 0 });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",
@@ -109,13 +107,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorateRequest("me", null);
   app.addHook("onRequest", async (req) => {
     if (!req.url.startsWith("/api/")) return;
-    if (!["GET", "HEAD", "OPTIONS"].includes(req.method) && !sameOrigin(req.headers.origin, req.host)) {
-      // Same-origin only for writes: a browser always sends Origin on cross-site requests.
-      throw new DomainError("forbidden", { nl: "Verzoek van een andere website geweigerd.", en: "Cross-site request refused." });
-    }
+    assertSameSiteWrite(req);
     const cookie = decodeCookie(req.cookies[SESSION_COOKIE]);
     if (cookie) {
-      const session = await resolveSession(db, cookie, config.PLOEGWERK_SESSION_HOURS);
+      const session = await resolveSession(db, cookie, auth.policy);
       if (session) {
         req.actor = session.actor;
         req.me = session.me;
@@ -132,9 +127,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   });
 
+  // Every read of personal data is logged, centrally (NEN 7513): features/audit/readLog.hooks.ts.
+  registerReadLog(app, db);
+
   await app.register(
     async (api) => {
-      await authRoutes(api, { db, config, allowSetup: options.allowSetup ?? false });
+      await authRoutes(api, { db, auth, allowSetup: options.allowSetup ?? false });
+      await accountSecurityRoutes(api, { db, auth });
       await userRoutes(api, { db });
       await familyRoutes(api, { db });
       await instrumentRoutes(api, { db });
@@ -151,6 +150,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await leverageRoutes(api, { db });
       await closingRoutes(api, { db });
       await caseloadRoutes(api, { db });
+      await partnerRoutes(api, { db });
+      await consentRoutes(api, { db });
+      await sharedRoutes(api, { db });
+      await breakGlassRoutes(api, { db });
+      await privacyRoutes(api, { db });
     },
     { prefix: "/api/v1" },
   );

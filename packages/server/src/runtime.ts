@@ -1,4 +1,5 @@
 import type { Config } from "./config.ts";
+import { chainUnchainedAuditRows } from "./audit/chainBackfill.ts";
 import { openDatabase, runMigrations, type Database } from "./db/database.ts";
 import { ensureBuiltinInstruments } from "./features/instruments/instruments.queries.ts";
 
@@ -13,6 +14,8 @@ export async function openRuntime(config: Pick<Config, "DATABASE_URL" | "PLOEGWE
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.PLOEGWERK_DATA_DIR });
   try {
     await runMigrations(database, config.DATABASE_URL);
+    // Rows from before the audit hash chain are chained once, before anything new is written.
+    await chainUnchainedAuditRows(database.db);
     await ensureBuiltinInstruments(database.db);
   } catch (err) {
     await database.close();

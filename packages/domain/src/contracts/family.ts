@@ -21,6 +21,15 @@ export const Bsn = z
   .transform(normalizeBsn)
   .refine(isValidBsn, { message: "not a valid BSN: it needs 9 digits that pass the 11-proef" });
 
+/**
+ * Why personal data is changed (AVG art. 16: the correction history keeps it), optional, and the
+ * AVG correctie request the change answers, when there is one.
+ */
+const CorrectionNote = z.object({
+  correctionReason: z.string().trim().max(1000).optional(),
+  privacyRequestId: Id.optional(),
+});
+
 const DateOfBirth = IsoDate.refine((d) => d <= todayInNetherlands(), { message: "date of birth lies in the future" });
 
 export const NewMember = z.object({
@@ -51,6 +60,7 @@ export const MemberPatch = z.object({
   role: MemberRole.optional(),
   dateOfBirth: DateOfBirth.optional(),
   bsn: Bsn.nullable().optional(),
+  ...CorrectionNote.shape,
 });
 export type MemberPatch = z.infer<typeof MemberPatch>;
 
@@ -110,6 +120,7 @@ export const FamilyPatch = z.object({
   neighbourhood: PatchText(100),
   teamId: Id.optional(),
   coachId: Id.nullable().optional(),
+  ...CorrectionNote.shape,
 });
 export type FamilyPatch = z.infer<typeof FamilyPatch>;
 
@@ -141,9 +152,15 @@ export const FamilySearch = z.object({
 });
 
 export const PossibleDuplicate = z.object({
-  familyId: Id,
-  caseNumber: z.string(),
-  /** Members of the new family that match a member of this family on name and date of birth. */
+  /** Null when the family is outside your scope: you learn which team to call, nothing of the file. */
+  familyId: Id.nullable(),
+  caseNumber: z.string().nullable(),
+  /** The team that holds the family, so the coach knows whom to contact. */
+  teamName: z.string(),
+  /**
+   * Members that match on name and date of birth: as stored for a family you may see, as you typed
+   * them for one you may not (its spelling is its own data).
+   */
   matches: z.array(z.object({ givenName: z.string(), surname: z.string(), dateOfBirth: z.string() })),
   /** False when the family belongs to another team: you learn it exists, not what is in it. */
   visible: z.boolean(),

@@ -47,6 +47,8 @@ export const ParticipantInput = z.discriminatedUnion(
       organisation: Text("organisation", 200),
       contactName: Text("contact person", 200),
       contact: OptionalText(300),
+      /** The registered chain partner organisation, when it is one: with consent its ketenpartners see the MDO. */
+      partnerOrganisationId: Id.nullable().default(null),
     }),
   ],
   { error: "a participant is a family member, network person, user or chain partner's contact" },
@@ -62,6 +64,7 @@ export const Participant = z.object({
   name: z.string(),
   organisation: z.string().nullable(),
   contact: z.string().nullable(),
+  partnerOrganisationId: Id.nullable().default(null),
   /** Null until the meeting is held. */
   attended: z.boolean().nullable(),
 });

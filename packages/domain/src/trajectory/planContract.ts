@@ -35,6 +35,8 @@ export const ActionOwner = z.discriminatedUnion(
       organisation: Text("organisation", 200),
       contactName: Text("contact person", 200),
       contact: z.string().trim().max(300).nullable().default(null),
+      /** The registered chain partner organisation, when it is one: its ketenpartners see and update the action (with consent). */
+      partnerOrganisationId: Id.nullable().default(null),
     }),
   ],
   { error: "an action needs an owner: a family member, network person, the coach or a chain partner's contact" },

@@ -10,7 +10,7 @@ import { CHILD, COACH, PARENT, uid } from "./testFixtures.ts";
 const ownerArb: fc.Arbitrary<ActionOwner> = fc.oneof(
   fc.constantFrom(PARENT, CHILD).map((memberId): ActionOwner => ({ kind: "member", memberId })),
   fc.constant<ActionOwner>({ kind: "coach", userId: COACH }),
-  fc.constantFrom("GKB", "Lentis").map((organisation): ActionOwner => ({ kind: "partnerContact", organisation, contactName: "A. de Boer", contact: null })),
+  fc.constantFrom("GKB", "Lentis").map((organisation): ActionOwner => ({ kind: "partnerContact", organisation, contactName: "A. de Boer", contact: null, partnerOrganisationId: null })),
 );
 const dateArb = fc.constantFrom("2024-03-01", "2024-04-15", "2024-06-30");
 const actionArb = (id: string): fc.Arbitrary<PlanAction> =>
@@ -170,8 +170,8 @@ describe("diffPlans examples", () => {
   });
 
   test("owners compare by content, not by key order", () => {
-    const a: ActionOwner = { kind: "partnerContact", organisation: "GKB", contactName: "J", contact: null };
-    const b = { contact: null, contactName: "J", organisation: "GKB", kind: "partnerContact" } as const;
+    const a: ActionOwner = { kind: "partnerContact", organisation: "GKB", contactName: "J", contact: null, partnerOrganisationId: null };
+    const b = { partnerOrganisationId: null, contact: null, contactName: "J", organisation: "GKB", kind: "partnerContact" } as const;
     assert.equal(sameValue(a, b), true);
     assert.equal(sameValue(a, { ...a, contact: "050-1234567" }), false);
   });

@@ -8,6 +8,8 @@ export interface PlanFamilyContext {
   networkPersonIds: readonly string[];
   /** The domain keys (leefgebieden) of the family's instrument. */
   domainKeys: readonly string[];
+  /** Registered chain partner organisations; when given, an owner naming another one is refused. */
+  partnerOrganisationIds?: readonly string[];
 }
 
 export function planFamilyContext(
@@ -34,6 +36,7 @@ export function validatePlanContent(content: PlanContent, ctx: PlanFamilyContext
   const members = new Set(ctx.members.map((m) => m.id));
   const network = new Set(ctx.networkPersonIds);
   const domains = new Set(ctx.domainKeys);
+  const partners = ctx.partnerOrganisationIds ? new Set(ctx.partnerOrganisationIds) : null;
   const seenIds = new Set<string>();
   const unique = (id: string, path: string) => {
     if (seenIds.has(id)) errors.push({ name: fieldPath(path, "id"), reason: `id ${id} is used twice in this plan` });
@@ -70,7 +73,7 @@ export function validatePlanContent(content: PlanContent, ctx: PlanFamilyContext
     goal.actions.forEach((action, ai) => {
       const apath = fieldPath(path, "actions", ai);
       unique(action.id, apath);
-      errors.push(...ownerErrors(action.owner, fieldPath(apath, "owner"), members, network));
+      errors.push(...ownerErrors(action.owner, fieldPath(apath, "owner"), members, network, partners));
       notBeforeStart(action.dueDate, fieldPath(apath, "dueDate"), "due date");
       if (action.status === "cancelled" && !(action.cancelReason ?? "").trim()) {
         errors.push({ name: fieldPath(apath, "cancelReason"), reason: "a cancelled (vervallen) action needs a reason" });
@@ -80,15 +83,18 @@ export function validatePlanContent(content: PlanContent, ctx: PlanFamilyContext
   return errors;
 }
 
-function ownerErrors(owner: ActionOwner, path: string, members: ReadonlySet<string>, network: ReadonlySet<string>): InvalidParam[] {
+function ownerErrors(owner: ActionOwner, path: string, members: ReadonlySet<string>, network: ReadonlySet<string>, partners: ReadonlySet<string> | null): InvalidParam[] {
   switch (owner.kind) {
     case "member":
       return members.has(owner.memberId) ? [] : [{ name: fieldPath(path, "memberId"), reason: "not a member of this family" }];
     case "networkPerson":
       return network.has(owner.networkPersonId) ? [] : [{ name: fieldPath(path, "networkPersonId"), reason: "not in this family's network" }];
     case "coach":
-    case "partnerContact":
       return [];
+    case "partnerContact":
+      return owner.partnerOrganisationId !== null && partners !== null && !partners.has(owner.partnerOrganisationId)
+        ? [{ name: fieldPath(path, "partnerOrganisationId"), reason: "not a registered chain partner organisation" }]
+        : [];
   }
 }
 

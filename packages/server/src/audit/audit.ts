@@ -1,6 +1,9 @@
+import type { AuditKind } from "@ploegwerk/domain";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "../db/database.ts";
-import { auditEvents } from "../db/schema.ts";
 import { actorLabel, type Actor } from "../authz/actor.ts";
+import { appendToChain, normaliseDetails, type AuditContent } from "./chain.ts";
+import { currentAuditContext, type ReadAction } from "./requestContext.ts";
 
 /** Audit actions are typed so a report over them can rely on the names. */
 export type AuditAction =
@@ -8,6 +11,17 @@ export type AuditAction =
   | "session.created"
   | "session.ended"
   | "session.failed"
+  // Accounts (issue order 3): second factor, lock-out, password, sessions, security settings
+  | "session.second_factor_requested"
+  | "session.locked"
+  | "sessions.revoked"
+  | "user.unlocked"
+  | "user.password_changed"
+  | "user.two_factor_enabled"
+  | "user.two_factor_disabled"
+  | "user.two_factor_reset"
+  | "user.oidc_linked"
+  | "organisation.security_updated"
   | "user.created"
   | "user.updated"
   | "team.created"
@@ -49,35 +63,75 @@ export type AuditAction =
   | "leverage.updated"
   | "stability_check.recorded"
   | "aftercare_plan.saved"
-  | "aftercare_checkin.recorded";
+  | "aftercare_checkin.recorded"
+  // Sharing with chain partners and break-the-glass (issue order 3)
+  | "partner.created"
+  | "partner.updated"
+  | "consent.recorded"
+  | "consent.changed"
+  | "consent.withdrawn"
+  | "break_glass.opened"
+  | "break_glass.reviewed"
+  // AVG rights and bewaartermijnen (issue order 3)
+  | "privacy.exported"
+  | "privacy_request.recorded"
+  | "privacy_request.decided"
+  | "privacy_request.purged"
+  | "privacy_request.pseudonymised"
+  | "family.purged"
+  | "family.pseudonymised"
+  | "member.purged"
+  | "member.pseudonymised"
+  | "retention.run"
+  | "retention.policy_updated";
 
 export interface AuditEntry {
-  action: AuditAction;
+  action: AuditAction | ReadAction;
   entityType: string;
   entityId: string;
   familyId?: string | null;
   details?: Record<string, unknown>;
+  /** Defaults to "auth" for session.* actions and "write" for the rest; reads say "read". */
+  kind?: AuditKind;
+  /** Defaults to the purpose the current request gave (X-Ploegwerk-Purpose). */
+  purpose?: string | null;
 }
 
-function row(actor: Actor, entry: AuditEntry) {
+/** A transaction handle and the root db share one type; only the class tells them apart. */
+const inTransaction = (db: Db): boolean => db instanceof PgTransaction;
+
+function content(actor: Actor, entry: AuditEntry, purpose: string | null): Omit<AuditContent, "occurredAt"> {
   return {
     organisationId: actor.organisationId,
+    kind: entry.kind ?? (entry.action.startsWith("session.") ? "auth" : "write"),
     actorUserId: actor.kind === "user" ? actor.userId : null,
     actorLabel: actorLabel(actor),
+    actorRole: actor.kind === "user" ? actor.role : null,
+    actorPartnerOrganisationId: actor.kind === "user" ? actor.partnerOrganisationId : null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
     familyId: entry.familyId ?? null,
-    details: entry.details ?? {},
+    purpose: entry.purpose !== undefined ? entry.purpose : purpose,
+    details: normaliseDetails(entry.details),
   };
 }
 
 /** Writes one audit row; call it with the transaction of the change so both commit or neither. */
 export async function audit(tx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values(row(actor, entry));
+  await auditMany(tx, actor, [entry]);
 }
 
-/** Many audit rows in one statement, for bulk changes (seed, import). */
+/**
+ * Many audit rows at once, for bulk changes (seed, import): chained in one pass under one lock
+ * of the organisation's chain head. Called with the db rather than a transaction, it opens one,
+ * because the head lock only holds inside a transaction.
+ */
 export async function auditMany(tx: Db, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length > 0) await tx.insert(auditEvents).values(entries.map((e) => row(actor, e)));
+  if (entries.length === 0) return;
+  const context = currentAuditContext();
+  for (const e of entries) if (e.familyId && e.kind !== "read") context?.writtenFamilies.add(e.familyId);
+  const contents = entries.map((e) => content(actor, e, context?.purpose ?? null));
+  if (inTransaction(tx)) await appendToChain(tx, actor.organisationId, contents);
+  else await tx.transaction((t) => appendToChain(t, actor.organisationId, contents));
 }

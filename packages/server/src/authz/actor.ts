@@ -9,6 +9,12 @@ export type Actor =
       name: string;
       role: Role;
       teamId: string | null;
+      /** Teams whose families this user works with: their own, and for a team lead the teams they lead. */
+      teamIds: readonly string[];
+      /** For a ketenpartner: their chain partner organisation. */
+      partnerOrganisationId: string | null;
+      /** Families opened through break-the-glass that are still open to this user (read only). */
+      breakGlassFamilyIds: readonly string[];
     }
   | { kind: "system"; organisationId: string; label: string };
 
@@ -18,4 +24,10 @@ export function actorLabel(actor: Actor): string {
 
 export function systemActor(organisationId: string, label: string): Actor {
   return { kind: "system", organisationId, label };
+}
+
+/** The actor for a user as stored: own team first, then the teams they lead. */
+export function userActor(organisationId: string, u: { id: string; name: string; role: Role; teamId: string | null; leadsTeamIds?: readonly string[]; partnerOrganisationId?: string | null }): Extract<Actor, { kind: "user" }> {
+  const teamIds = [...new Set([...(u.teamId ? [u.teamId] : []), ...(u.leadsTeamIds ?? [])])];
+  return { kind: "user", organisationId, userId: u.id, name: u.name, role: u.role, teamId: u.teamId, teamIds, partnerOrganisationId: u.partnerOrganisationId ?? null, breakGlassFamilyIds: [] };
 }

@@ -18,6 +18,7 @@ export type Action =
   | "teams.manage"
   | "instruments.import"
   | "audit.read"
+  | "audit.readFamily"
   | "trajectory.read"
   | "trajectory.write"
   | "trajectory.decide"
@@ -26,33 +27,54 @@ export type Action =
   | "escalation.resolve"
   | "covenant.read"
   | "covenant.manage"
-  | "caseload.read";
+  | "caseload.read"
+  | "partner.read"
+  | "partner.manage"
+  | "consent.read"
+  | "consent.write"
+  | "shared.read"
+  | "breakGlass.open"
+  | "breakGlass.review"
+  | "privacy.export"
+  | "privacy.manage"
+  | "outcomes.readFamilies"
+  | "staff.read";
 
 /** Facts about the record acted on; absent for actions on the organisation as a whole. */
 export interface Target {
   teamId?: string | null;
+  /** The family acted on, when there is one: a break-the-glass grant opens that family for reading. */
+  familyId?: string | null;
 }
 
 type Rule = (actor: Extract<Actor, { kind: "user" }>, target: Target) => boolean;
 
-const inOwnTeam: Rule = (actor, target) => actor.teamId !== null && target.teamId === actor.teamId;
+const inOwnTeam: Rule = (actor, target) => target.teamId != null && actor.teamIds.includes(target.teamId);
 const always: Rule = () => true;
+/** Reading a family outside one's teams after break-the-glass (flagged in the audit log, reviewed). */
+const openedByGrant: Rule = (actor, target) => target.familyId != null && actor.breakGlassFamilyIds.includes(target.familyId);
+const inTeamOrGrant: Rule = (actor, target) => inOwnTeam(actor, target) || openedByGrant(actor, target);
 
 const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "family.list": { coach: always, teamleider: always, ondersteuning: always },
   "family.create": { coach: inOwnTeam, teamleider: inOwnTeam },
-  "family.read": { coach: inOwnTeam, teamleider: inOwnTeam, ondersteuning: inOwnTeam },
+  "family.read": { coach: inOwnTeam, teamleider: inTeamOrGrant, ondersteuning: inOwnTeam },
   "family.update": { coach: inOwnTeam, teamleider: inOwnTeam },
   "measurement.write": { coach: inOwnTeam, teamleider: inOwnTeam },
-  "outcomes.read": { coach: always, teamleider: always, ondersteuning: always, beheerder: always },
-  "outcomes.readOrganisation": { beheerder: always },
+  "outcomes.read": { coach: always, teamleider: always, ondersteuning: always, beheerder: always, analist: always },
+  // Analists see the whole organisation's aggregated figures and never a family.
+  "outcomes.readOrganisation": { beheerder: always, analist: always },
+  // The list per family (case numbers with their scores) is dossier data: the team roles only.
+  "outcomes.readFamilies": { coach: always, teamleider: always, ondersteuning: always },
   "users.manage": { beheerder: always },
   "teams.manage": { beheerder: always },
   "instruments.import": { beheerder: always },
-  // Team leads get a team-scoped audit view with the read-audit of a later issue.
+  // The whole log is the beheerder's; a family's own team sees its access history (audit.readFamily).
   "audit.read": { beheerder: always },
+  // "Wie heeft dit dossier ingezien": the family's own team sees who opened its file.
+  "audit.readFamily": { coach: inOwnTeam, teamleider: inOwnTeam, ondersteuning: inOwnTeam },
   // The trajectory: the team works the file; ondersteuning reads along (advice, casuïstiek).
-  "trajectory.read": { coach: inOwnTeam, teamleider: inOwnTeam, ondersteuning: inOwnTeam },
+  "trajectory.read": { coach: inOwnTeam, teamleider: inTeamOrGrant, ondersteuning: inOwnTeam },
   "trajectory.write": { coach: inOwnTeam, teamleider: inOwnTeam },
   "trajectory.decide": { coach: inOwnTeam, teamleider: inOwnTeam },
   // Extending beyond the planned end and resolving an opschaling are the team lead's call.
@@ -62,6 +84,22 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "covenant.read": { coach: always, teamleider: always, ondersteuning: always, beheerder: always },
   "covenant.manage": { teamleider: always, beheerder: always },
   "caseload.read": { coach: inOwnTeam, teamleider: inOwnTeam, ondersteuning: inOwnTeam },
+  // Chain partner organisations: the team picks them as owners and consent recipients; the beheerder and team leads keep the list.
+  "partner.read": { coach: always, teamleider: always, ondersteuning: always, beheerder: always },
+  "partner.manage": { teamleider: always, beheerder: always },
+  // Consent is part of the family file: the team reads it, coach and team lead record it with the family.
+  "consent.read": { coach: inOwnTeam, teamleider: inTeamOrGrant, ondersteuning: inOwnTeam },
+  "consent.write": { coach: inOwnTeam, teamleider: inOwnTeam },
+  // A ketenpartner reads what families shared with their organisation; what exactly is decided per category (authz/sharing.ts).
+  "shared.read": { ketenpartner: always },
+  // Break-the-glass: only a team lead, only for a family outside their teams, reviewed by someone else.
+  "breakGlass.open": { teamleider: (actor, target) => !inOwnTeam(actor, target) },
+  "breakGlass.review": { teamleider: always, beheerder: always },
+  "staff.read": { coach: always, teamleider: always, ondersteuning: always, beheerder: always },
+  // AVG rights: the family's own team exports the whole file (inzage), reads its corrections and
+  // requests, and records and decides requests (erasure by someone other than the recorder).
+  "privacy.export": { coach: inOwnTeam, teamleider: inOwnTeam },
+  "privacy.manage": { coach: inOwnTeam, teamleider: inOwnTeam },
 };
 
 export function can(actor: Actor, action: Action, target: Target = {}): boolean {
@@ -78,12 +116,12 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): vo
  * Which teams' families an actor may see: "all" (system), a list of team ids, or none.
  * The family queries turn this into a WHERE clause, so a family outside it is simply not found.
  */
-export type FamilyScope = { all: true } | { all: false; teamIds: string[] };
+export type FamilyScope = { all: true } | { all: false; teamIds: string[]; familyIds?: string[] };
 
 export function familyScope(actor: Actor): FamilyScope {
   if (actor.kind === "system") return { all: true };
   if (!can(actor, "family.list")) return { all: false, teamIds: [] };
-  return { all: false, teamIds: actor.teamId ? [actor.teamId] : [] };
+  return { all: false, teamIds: [...actor.teamIds], familyIds: [...actor.breakGlassFamilyIds] };
 }
 
 /** The scope for aggregate figures: the beheerder sees the whole organisation's outcomes. */

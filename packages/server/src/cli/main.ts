@@ -14,7 +14,12 @@ import { exportMeasurementsCsv, importMeasurementsCsv } from "../features/measur
 import { createOrganisation, createTeamRow, findOrganisationBySlug, firstOrganisation } from "../features/organisations/organisations.service.ts";
 import { outcomeReport } from "../features/outcomes/outcomes.service.ts";
 import { log, openRuntime } from "../runtime.ts";
+import { auditBulkRead } from "../audit/bulkReads.ts";
+import { parsePurpose } from "../audit/purpose.ts";
+import { auditCommand, exportedCaseNumbers } from "./audit.ts";
 import { outcomeCsv, outcomeTable } from "./format.ts";
+import { accountsCommand } from "./accounts.ts";
+import { retentionCommand } from "./retention.ts";
 
 const USAGE = `ploegwerk — command line for Ploegwerk
 
@@ -30,9 +35,23 @@ Usage:
   ploegwerk organisations create NAME [--slug SLUG] [--team NAME]
                                                     add an organisation (tenant), optionally with a first team
   ploegwerk organisations list
+  ploegwerk audit verify [--organisation SLUG]      check the audit log's hash chains (every organisation unless
+                                                    one is named); exit code 1 when a chain is broken
+  ploegwerk retention run [--dry-run] [--today YYYY-MM-DD] [--format text|json] [--organisation SLUG]
+                                                    apply the bewaartermijnen: purge or pseudonymise what has
+                                                    expired (every organisation unless one is named) and report
+                                                    what was done; exit code 1 when a record could not be handled
+  ploegwerk retention report [--today YYYY-MM-DD]   what a run would do (a dry run; --today may lie ahead)
+  ploegwerk retention policy                        the bewaartermijnen per record type
+  ploegwerk retention set TYPE --months N --action purge|pseudonymise --organisation SLUG
+                                                    change one (family_file, no_go_referral, privacy_request)
+  ploegwerk accounts unlock|reset-two-factor|log-out EMAIL [--organisation SLUG]
+                                                    lift a lock-out, reset a lost second factor, or end every
+                                                    session of an account (when no beheerder can log in)
 
 Options for every command:
   --organisation SLUG   the organisation to work in (default: the first one; created when there is none)
+  --purpose TEXT        why personal data is read; stored with the audit log rows of an export or report
 
 Configuration comes from the environment (DATABASE_URL, PLOEGWERK_DATA_DIR, …; see the README).
 Logs go to stderr, data to stdout.`;
@@ -48,6 +67,11 @@ const OPTIONS = {
   families: { type: "string" },
   prefix: { type: "string" },
   slug: { type: "string" },
+  purpose: { type: "string" },
+  "dry-run": { type: "boolean" },
+  today: { type: "string" },
+  months: { type: "string" },
+  action: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -102,6 +126,10 @@ async function run(args: string[], config: Config): Promise<number> {
       return 0;
     }
     if (command === "organisations") return await organisationsCommand(database, subject, positionals.slice(2).join(" "), values.slug, values.team);
+    // Before organisationActor: verifying must not create a default organisation, and checks all by default.
+    if (command === "audit") return await auditCommand(database, subject, values.organisation, write);
+    if (command === "retention") return await retentionCommand(database, subject, file, values, write);
+    if (command === "accounts") return await accountsCommand(database, subject, file, values.organisation);
     const actor = await organisationActor(database, values.organisation);
     const instrumentKey = values.instrument ?? DEFAULT_INSTRUMENT_KEY;
     switch (`${command} ${subject ?? ""}`.trim()) {
@@ -120,15 +148,21 @@ async function run(args: string[], config: Config): Promise<number> {
         log(`Imported ${summary.measurements} measurements for ${summary.families} families (${summary.createdFamilies} families created).`);
         return 0;
       }
-      case "export measurements":
-        write(await exportMeasurementsCsv(database.db, { actor, instrumentKey }));
+      case "export measurements": {
+        const csv = await exportMeasurementsCsv(database.db, { actor, instrumentKey });
+        // Logged before it leaves (NEN 7513): one read row per family in the file.
+        await auditBulkRead(database.db, actor, { action: "measurements.exported", caseNumbers: exportedCaseNumbers(csv), purpose: parsePurpose(values.purpose), details: { instrument: instrumentKey } });
+        write(csv);
         return 0;
+      }
       case "report outcomes": {
         const format = values.format ?? "json";
         if (!["json", "csv", "table"].includes(format)) throw new UsageError(`unknown format '${format}'; use json, csv or table`);
         const def = await findInstrument(database.db, actor.organisationId, instrumentKey);
         if (!def) throw new UsageError(`unknown instrument '${instrumentKey}'`);
         const report = await outcomeReport(database.db, { actor, instrumentKey, includeFamilies: true });
+        const caseNumbers = (report.families ?? []).map((f) => f.family);
+        await auditBulkRead(database.db, actor, { action: "outcomes.exported", caseNumbers, purpose: parsePurpose(values.purpose), details: { instrument: instrumentKey, format } });
         write(format === "json" ? JSON.stringify(report, null, 2) : format === "csv" ? outcomeCsv(def, report) : outcomeTable(def, report));
         return 0;
       }

@@ -6,3 +6,4 @@
  */
 export * from "./schema/foundation.ts";
 export * from "./schema/trajectory.ts";
+export * from "./schema/privacy.ts";

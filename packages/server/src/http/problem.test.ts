@@ -78,8 +78,8 @@ describe(`error format (${testTarget()})`, () => {
     assert.match(broken.detail, /^The request is malformed/);
     // A cross-site HTML form can only send these content types; none of them reaches the handler as a family.
     expectProblem(await send("application/x-www-form-urlencoded", "caseNumber=X-1"), { status: 415, code: "unsupported_media_type" });
-    // text/plain is read as a string, which the schema refuses.
-    expectProblem(await send("text/plain", JSON.stringify(familyInput())), { status: 400, code: "invalid" });
+    // text/plain is not read at all (http/hardening.ts), even when it holds valid JSON.
+    expectProblem(await send("text/plain", JSON.stringify(familyInput())), { status: 415, code: "unsupported_media_type" });
     expectProblem(await send("multipart/form-data; boundary=x", "--x--"), { status: 415, code: "unsupported_media_type" });
     const list = await client.get("/api/v1/families");
     assert.equal((list.json() as { total: number }).total, 0);

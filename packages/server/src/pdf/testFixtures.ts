@@ -76,7 +76,7 @@ const content: PlanVersion["content"] = {
       description: "Geen nieuwe schulden en een overzicht van alle rekeningen.",
       targetDate: "2026-06-30",
       actions: [
-        { id: IDS.actionPartner, description: "Aanmelden bij de schuldhulpverlening", owner: { kind: "partnerContact", organisation: "Kredietbank Groningen", contactName: "Jan Jansen", contact: null }, dueDate: "2026-03-01", status: "in_progress", cancelReason: null },
+        { id: IDS.actionPartner, description: "Aanmelden bij de schuldhulpverlening", owner: { kind: "partnerContact", organisation: "Kredietbank Groningen", contactName: "Jan Jansen", contact: null, partnerOrganisationId: null }, dueDate: "2026-03-01", status: "in_progress", cancelReason: null },
         { id: IDS.actionCoach, description: "Budgetcursus zoeken", owner: { kind: "coach", userId: IDS.coach }, dueDate: "2026-03-15", status: "cancelled", cancelReason: "Gezin volgt al een cursus via de kerk." },
       ],
     },

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { NewFamilyInput, NewMeasurementInput, Role } from "@ploegwerk/domain";
+import type { NewFamilyInput, NewMeasurementInput, PartnerKind, Role } from "@ploegwerk/domain";
 import { NewFamily, NewMeasurement } from "@ploegwerk/domain";
-import { systemActor, type Actor } from "../authz/actor.ts";
+import { systemActor, userActor, type Actor } from "../authz/actor.ts";
 import type { Db } from "../db/database.ts";
-import { users } from "../db/schema.ts";
+import { partnerOrganisations, users, userTeams } from "../db/schema.ts";
+import { writeSecuritySettings } from "../features/auth/accountSecurity.queries.ts";
 import { hashPassword } from "../features/auth/passwords.ts";
 import { createFamily } from "../features/families/families.service.ts";
 import { recordMeasurement } from "../features/measurements/measurements.service.ts";
@@ -28,12 +29,23 @@ export interface TestOrganisation {
   teamId: string;
   otherTeamId: string;
   /** Creates a user with TEST_PASSWORD; the e-mail is unique across test runs. */
-  user(role: Role, options?: { team?: "own" | "other" | "none"; active?: boolean }): Promise<TestUser>;
+  user(role: Role, options?: { team?: "own" | "other" | "none"; active?: boolean; partnerOrganisationId?: string; leadsTeamIds?: string[] }): Promise<TestUser>;
+  /** A chain partner organisation of this tenant. */
+  partner(name?: string, kind?: PartnerKind): Promise<{ id: string; name: string }>;
+}
+
+export interface TestOrganisationOptions {
+  /**
+   * Roles that must log in with two-factor. None by default, so tests log in with a password
+   * alone; a real organisation starts with the dossier roles (see setup.service.ts).
+   */
+  mfaRequiredRoles?: readonly Role[];
 }
 
 /** A fresh tenant with two teams: every test gets its own, so tests never see each other's rows. */
-export async function createTestOrganisation(db: Db, name = "Testgemeente"): Promise<TestOrganisation> {
+export async function createTestOrganisation(db: Db, name = "Testgemeente", options: TestOrganisationOptions = {}): Promise<TestOrganisation> {
   const org = await createOrganisation(db, { name: `${name} ${randomUUID().slice(0, 8)}` });
+  await writeSecuritySettings(db, org.organisationId, { mfaRequiredRoles: [...(options.mfaRequiredRoles ?? [])] });
   const team = await createTeamRow(db, org.organisationId, "Team Noord");
   const other = await createTeamRow(db, org.organisationId, "Team Zuid");
   const system = systemActor(org.organisationId, "test");
@@ -45,16 +57,23 @@ export async function createTestOrganisation(db: Db, name = "Testgemeente"): Pro
     otherTeamId: other.id,
     async user(role, options = {}) {
       passwordHash ??= hashPassword(TEST_PASSWORD);
-      const teamChoice = options.team ?? (role === "beheerder" ? "none" : "own");
+      const teamChoice = options.team ?? (["coach", "teamleider", "ondersteuning"].includes(role) ? "own" : "none");
       const teamId = teamChoice === "own" ? team.id : teamChoice === "other" ? other.id : null;
       const email = `${role}-${randomUUID().slice(0, 8)}@test.ploegwerk.nl`;
       const name = `Test ${role}`;
       const [row] = await db
         .insert(users)
-        .values({ organisationId: org.organisationId, email, name, role, teamId, passwordHash: await passwordHash, active: options.active ?? true })
+        .values({ organisationId: org.organisationId, email, name, role, teamId, partnerOrganisationId: options.partnerOrganisationId ?? null, passwordHash: await passwordHash, active: options.active ?? true })
         .returning({ id: users.id });
       if (!row) throw new Error("user insert returned nothing");
-      return { id: row.id, email, name, role, teamId, actor: { kind: "user", organisationId: org.organisationId, userId: row.id, name, role, teamId } };
+      const leadsTeamIds = options.leadsTeamIds ?? [];
+      if (leadsTeamIds.length > 0) await db.insert(userTeams).values(leadsTeamIds.map((t) => ({ organisationId: org.organisationId, userId: row.id, teamId: t })));
+      return { id: row.id, email, name, role, teamId, actor: userActor(org.organisationId, { id: row.id, name, role, teamId, leadsTeamIds, partnerOrganisationId: options.partnerOrganisationId ?? null }) };
+    },
+    async partner(name = `Ketenpartner ${randomUUID().slice(0, 6)}`, kind: PartnerKind = "schuldhulp") {
+      const [row] = await db.insert(partnerOrganisations).values({ organisationId: org.organisationId, name, kind }).returning({ id: partnerOrganisations.id });
+      if (!row) throw new Error("partner insert returned nothing");
+      return { id: row.id, name };
     },
   };
 }

@@ -1,14 +1,16 @@
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
-import { buildApp, type App } from "../app.ts";
+import { buildApp, type App, type AppOptions } from "../app.ts";
 import type { Db } from "../db/database.ts";
 import { TEST_PASSWORD } from "./factories.ts";
 
-export async function testApp(db: Db, options: { allowSetup?: boolean } = {}): Promise<App> {
+export async function testApp(db: Db, options: Pick<AppOptions, "allowSetup" | "clock" | "oidc"> = {}): Promise<App> {
   return buildApp({
     db,
     config: { PLOEGWERK_SECURE_COOKIES: "auto", PLOEGWERK_TRUST_PROXY: "false", PLOEGWERK_SESSION_HOURS: 12, LOG_LEVEL: "silent" },
     allowSetup: options.allowSetup ?? false,
     logger: false,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
   });
 }
 

@@ -39,8 +39,11 @@ import {
   type UserPatch,
 } from "@ploegwerk/domain";
 import { z } from "zod";
-import { request } from "./client.ts";
-import { itemsOf, OutcomeReportSchema, SetupState, StaffMember } from "./schemas.ts";
+import { LoginAnswer } from "./accountEndpoints.ts";
+import { AccessHistoryPage, AuditEventPage } from "@ploegwerk/domain";
+import { CorrectionList, PrivacyRequest, PrivacyRequestList, type NewPrivacyRequestInput, type PrivacyRequestDecisionInput } from "@ploegwerk/domain";
+import { buildUrl, request } from "./client.ts";
+import { ConferencePlacement, itemsOf, OutcomeReportSchema, SetupState, StaffMember } from "./schemas.ts";
 import {
   ActionProgressRecorded,
   CaseloadOverview,
@@ -67,10 +70,31 @@ import {
   type NewAftercareCheckinInput,
   type NewEscalationInput,
   type EscalationResolution,
+  type ConferenceAgreementsToPlan,
+  type FamilyGroupConferenceUpdate,
   type NewFamilyGroupConferenceInput,
   type NewLeverageInput,
+  type LeverageUpdate,
   type SaveAftercarePlanInput,
   type SaveStabilityCheckInput,
+} from "@ploegwerk/domain";
+
+import {
+  BreakGlassGrant,
+  BreakGlassGrantList,
+  Consent,
+  ConsentList,
+  PartnerOrganisation,
+  PartnerOrganisationList,
+  SharedFamily,
+  SharedFamilyList,
+  SharingOverview,
+  type ConsentChange,
+  type ConsentWithdrawal,
+  type NewConsentInput,
+  type NewPartnerOrganisation,
+  type OpenBreakGlass,
+  type ReviewBreakGlass,
 } from "@ploegwerk/domain";
 
 const V1 = "/api/v1";
@@ -81,7 +105,8 @@ export const api = {
   // session and setup
   setupState: () => request(`${V1}/setup`, { schema: SetupState, quiet401: true }),
   setup: (body: FirstAdmin) => request(`${V1}/setup`, { method: "POST", body, schema: Me, quiet401: true }),
-  login: (body: Login) => request(`${V1}/session`, { method: "POST", body, schema: Me, quiet401: true }),
+  /** Me, or `{ secondFactor }` when a code or the set-up of an authenticator app comes next (accountEndpoints.ts). */
+  login: (body: Login) => request(`${V1}/session`, { method: "POST", body, schema: LoginAnswer, quiet401: true }),
   me: () => request(`${V1}/session`, { schema: Me, quiet401: true }),
   logout: () => request(`${V1}/session`, { method: "DELETE", quiet401: true }),
 
@@ -208,6 +233,11 @@ export const api = {
     request(`${V1}/trajectories/${enc(trajectoryId)}/family-group-conferences`, { schema: FamilyGroupConferenceList }),
   createFamilyGroupConference: (trajectoryId: string, body: NewFamilyGroupConferenceInput) =>
     request(`${V1}/trajectories/${enc(trajectoryId)}/family-group-conferences`, { method: "POST", body, schema: FamilyGroupConference }),
+  updateFamilyGroupConference: (trajectoryId: string, conferenceId: string, body: z.input<typeof FamilyGroupConferenceUpdate>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/family-group-conferences/${enc(conferenceId)}`, { method: "PUT", body, schema: FamilyGroupConference }),
+  /** Chosen agreements of a held conference become actions under a goal; answers the number of the concept version that holds them. */
+  placeConferenceAgreements: (trajectoryId: string, conferenceId: string, body: ConferenceAgreementsToPlan) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/family-group-conferences/${enc(conferenceId)}/plan`, { method: "POST", body, schema: ConferencePlacement }),
   escalations: (trajectoryId: string) => request(`${V1}/trajectories/${enc(trajectoryId)}/escalations`, { schema: EscalationList }),
   resolveEscalation: (trajectoryId: string, escalationId: string, body: EscalationResolution) =>
     request(`${V1}/trajectories/${enc(trajectoryId)}/escalations/${enc(escalationId)}/resolution`, { method: "POST", body, schema: Escalation }),
@@ -216,6 +246,57 @@ export const api = {
   leverages: (trajectoryId: string) => request(`${V1}/trajectories/${enc(trajectoryId)}/leverages`, { schema: LeverageList }),
   recordLeverage: (trajectoryId: string, body: NewLeverageInput) =>
     request(`${V1}/trajectories/${enc(trajectoryId)}/leverages`, { method: "POST", body, schema: Leverage }),
+  /** The whole entry again with the version that was read; 409 stale_version when someone saved in between. */
+  updateLeverage: (trajectoryId: string, leverageId: string, body: z.input<typeof LeverageUpdate>) =>
+    request(`${V1}/trajectories/${enc(trajectoryId)}/leverages/${enc(leverageId)}`, { method: "PUT", body, schema: Leverage }),
+
+  // audit: who opened a family's file, and the beheerder's logboek (keyset pages: pass nextBefore as before)
+  accessHistory: (familyId: string, before?: number) =>
+    request(`${V1}/families/${enc(familyId)}/access-history`, { query: { before, pageSize: 20 }, schema: AccessHistoryPage }),
+  auditLog: (query: Record<string, string | number | undefined>) => request(`${V1}/audit`, { query, schema: AuditEventPage }),
+  /** The same search as a CSV download (a link, not a JSON call). */
+  auditExportUrl: (query: Record<string, string | undefined>) => buildUrl(`${V1}/audit/export.csv`, query),
+
+  // chain partner organisations (ketenpartners)
+  partnerOrganisations: () => request(`${V1}/partner-organisations`, { schema: PartnerOrganisationList }),
+  createPartnerOrganisation: (body: z.input<typeof NewPartnerOrganisation>) =>
+    request(`${V1}/partner-organisations`, { method: "POST", body, schema: PartnerOrganisation }),
+  /** 409 partner_name_taken when another organisation has the name. */
+  updatePartnerOrganisation: (partnerId: string, body: z.input<typeof NewPartnerOrganisation>) =>
+    request(`${V1}/partner-organisations/${enc(partnerId)}`, { method: "PUT", body, schema: PartnerOrganisation }),
+
+  // toestemming per family, and who can see the file
+  consents: (familyId: string) => request(`${V1}/families/${enc(familyId)}/consents`, { schema: ConsentList }),
+  addConsent: (familyId: string, body: NewConsentInput) =>
+    request(`${V1}/families/${enc(familyId)}/consents`, { method: "POST", body, schema: Consent }),
+  /** Narrowing or widening; 409 consent_withdrawn or stale_version. */
+  changeConsent: (familyId: string, consentId: string, body: z.input<typeof ConsentChange>) =>
+    request(`${V1}/families/${enc(familyId)}/consents/${enc(consentId)}`, { method: "PUT", body, schema: Consent }),
+  withdrawConsent: (familyId: string, consentId: string, body: z.input<typeof ConsentWithdrawal>) =>
+    request(`${V1}/families/${enc(familyId)}/consents/${enc(consentId)}/withdraw`, { method: "POST", body, schema: Consent }),
+  sharingOverview: (familyId: string) => request(`${V1}/families/${enc(familyId)}/sharing`, { schema: SharingOverview }),
+
+  // what families shared with the ketenpartner's organisation
+  sharedFamilies: () => request(`${V1}/shared/families`, { schema: SharedFamilyList }),
+  sharedFamily: (familyId: string) => request(`${V1}/shared/families/${enc(familyId)}`, { schema: SharedFamily }),
+  recordSharedActionProgress: (familyId: string, actionId: string, body: z.input<typeof ActionProgressInput>) =>
+    request(`${V1}/shared/families/${enc(familyId)}/actions/${enc(actionId)}/progress`, { method: "POST", body, schema: ActionProgressRecorded }),
+
+  // noodtoegang (break-the-glass): a team lead opens a file outside their teams; someone else reviews it
+  openBreakGlass: (body: z.input<typeof OpenBreakGlass>) => request(`${V1}/break-glass`, { method: "POST", body, schema: BreakGlassGrant }),
+  breakGlassGrants: (status: "unreviewed" | "all") => request(`${V1}/break-glass`, { query: { status }, schema: BreakGlassGrantList }),
+  /** 403 self_review for the one who opened it; 409 already_reviewed. */
+  reviewBreakGlass: (grantId: string, body: z.input<typeof ReviewBreakGlass>) =>
+    request(`${V1}/break-glass/${enc(grantId)}/review`, { method: "POST", body, schema: BreakGlassGrant }),
+
+  // AVG rights: inzage downloads (links, not JSON calls), the correction history and the AVG register
+  inzageUrl: (familyId: string, format: "pdf" | "json", memberId?: string) => buildUrl(`${V1}/families/${enc(familyId)}/export.${format}`, { memberId }),
+  corrections: (familyId: string) => request(`${V1}/families/${enc(familyId)}/corrections`, { schema: CorrectionList }),
+  privacyRequests: (familyId: string) => request(`${V1}/families/${enc(familyId)}/privacy-requests`, { schema: PrivacyRequestList }),
+  recordPrivacyRequest: (familyId: string, body: NewPrivacyRequestInput) =>
+    request(`${V1}/families/${enc(familyId)}/privacy-requests`, { method: "POST", body, schema: PrivacyRequest }),
+  decidePrivacyRequest: (familyId: string, requestId: string, body: PrivacyRequestDecisionInput) =>
+    request(`${V1}/families/${enc(familyId)}/privacy-requests/${enc(requestId)}/decision`, { method: "POST", body, schema: PrivacyRequest }),
 
   // outcomes
   outcomes: (instrument: string, teamId?: string): Promise<OutcomeReport> =>

@@ -10,7 +10,10 @@ export function fieldErrorsFrom(error: unknown): FieldErrors {
   for (const p of error.invalidParams) {
     // "body.members.0.bsn" and "/members/0/bsn" both become "members.0.bsn"
     const name = p.name.replace(/^\/+/, "").replace(/\//g, ".").replace(/^body\./, "");
-    if (!(name in out)) out[name] = p.reason;
+    // A refused password (reason password_common, password_personal, …) comes with a message in
+    // the user's language; the parameter's own reason is for developers.
+    const message = error.reason?.startsWith("password_") && error.detail ? error.detail : p.reason;
+    if (!(name in out)) out[name] = message;
   }
   return out;
 }

@@ -15,6 +15,15 @@ export const keys = {
   trajectory: (trajectoryId: string) => ["trajectory", trajectoryId] as const,
   trajectoriesAll: ["trajectory"] as const,
   outcomes: (instrument: string, teamId: string) => ["outcomes", instrument, teamId] as const,
+  // chain partners, toestemming and who sees the file (consents and sharing under the family, so a family-wide invalidation reaches them)
+  partnerOrganisations: ["partnerOrganisations"] as const,
+  consents: (familyId: string) => ["family", familyId, "consents"] as const,
+  sharing: (familyId: string) => ["family", familyId, "sharing"] as const,
+  sharedAll: ["shared"] as const,
+  sharedFamilies: ["shared", "list"] as const,
+  sharedFamily: (familyId: string) => ["shared", "family", familyId] as const,
+  breakGlassGrants: (status: "unreviewed" | "all") => ["breakGlass", status] as const,
+  breakGlassAll: ["breakGlass"] as const,
   // caseload overview, gezinsplan, MDO's, weekoverzichten, afronding (under the trajectory, so a trajectory-wide invalidation reaches them)
   caseloadOverview: (coachId: string) => ["caseloadOverview", coachId] as const,
   caseloadOverviewAll: ["caseloadOverview"] as const,
@@ -28,4 +37,9 @@ export const keys = {
   familyGroupConferences: (trajectoryId: string) => ["trajectory", trajectoryId, "familyGroupConferences"] as const,
   escalations: (trajectoryId: string) => ["trajectory", trajectoryId, "escalations"] as const,
   leverages: (trajectoryId: string) => ["trajectory", trajectoryId, "leverages"] as const,
+  // under the family, so a family-wide invalidation refreshes who opened it
+  accessHistory: (familyId: string) => ["family", familyId, "accessHistory"] as const,
+  corrections: (familyId: string) => ["family", familyId, "corrections"] as const,
+  privacyRequests: (familyId: string) => ["family", familyId, "privacyRequests"] as const,
+  auditLog: (filters: Record<string, string>) => ["auditLog", filters] as const,
 };

@@ -16,6 +16,10 @@ export type StaffMember = z.infer<typeof StaffMember>;
 
 export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
+/** POST …/family-group-conferences/:id/plan: the number of the concept version that now holds the agreements. */
+export const ConferencePlacement = z.object({ planVersion: z.number().int() });
+export type ConferencePlacement = z.infer<typeof ConferencePlacement>;
+
 const RoundOutcome = z.object({
   meting: z.number().int(),
   families: z.number().int(),

@@ -5,8 +5,9 @@ import { Link, NavLink, Outlet, useNavigate } from "react-router";
 import { setUnauthenticatedHandler } from "../api/client.ts";
 import { api } from "../api/endpoints.ts";
 import { keys } from "../api/queryKeys.ts";
-import { can, useSession } from "../features/auth/session.ts";
+import { can, homePath, useSession } from "../features/auth/session.ts";
 import { changeLanguage } from "../i18n/index.ts";
+import { forgetSession } from "../features/auth/forgetSession.ts";
 
 export const MAIN_ID = "inhoud";
 
@@ -47,8 +48,7 @@ function UserMenu() {
   const logout = useMutation({
     mutationFn: api.logout,
     onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(keys.session, null);
+      forgetSession(queryClient);
       void navigate("/inloggen");
     },
   });
@@ -63,6 +63,9 @@ function UserMenu() {
           {me.teamName ? ` · ${me.teamName}` : ""}
         </span>
       </p>
+      <Link to="/mijn-account" className="utrecht-link utrecht-link--html-a pw-user__account">
+        {t("account.nav")}
+      </Link>
       <button
         type="button"
         className="utrecht-button utrecht-button--secondary-action pw-user__logout"
@@ -83,7 +86,13 @@ function MainNav() {
   if (can.seeFamilies(me.role)) items.push({ to: "/", label: t("nav.caseload"), end: true });
   if (can.seeFamilies(me.role)) items.push({ to: "/teamoverzicht", label: t("caseloadOverview.nav") });
   if (can.seeOutcomes(me.role)) items.push({ to: "/uitkomsten", label: t("nav.outcomes") });
+  if (can.seeShared(me.role)) items.push({ to: "/gedeeld", label: t("shared.nav") });
+  if (me.role === "onderzoeker") items.push({ to: "/onderzoek", label: t("researcher.nav") });
   if (can.manageUsers(me.role)) items.push({ to: "/beheer/gebruikers", label: t("nav.users") });
+  if (can.managePartners(me.role)) items.push({ to: "/beheer/ketenpartners", label: t("partners.nav") });
+  if (can.breakGlass(me.role)) items.push({ to: "/noodtoegang", label: t("breakGlass.nav") });
+  else if (can.reviewBreakGlass(me.role)) items.push({ to: "/beheer/noodtoegang", label: t("breakGlass.review.nav") });
+  if (me.role === "beheerder") items.push({ to: "/beheer/logboek", label: t("nav.auditLog") });
   return (
     <nav className="utrecht-nav-bar pw-nav" aria-label={t("nav.label")}>
       <div className="utrecht-nav-bar__content pw-nav__content">
@@ -124,7 +133,7 @@ export function AppShell() {
       </a>
       <header className="utrecht-page-header pw-header">
         <div className="utrecht-page-header__content pw-header__content">
-          <Link to={me ? (me.role === "beheerder" ? "/beheer/gebruikers" : "/") : "/inloggen"} className="pw-logo">
+          <Link to={me ? homePath(me.role) : "/inloggen"} className="pw-logo">
             <span className="pw-logo__mark" aria-hidden="true" />
             <span className="pw-logo__text">
               <span className="pw-logo__name">{t("app.name")}</span>

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useSearchParams } from "react-router";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
+import { Alert } from "../components/Alert.tsx";
 import { ButtonLink, Button, TextLink } from "../components/Button.tsx";
 import { TextField } from "../components/Form.tsx";
 import { Page, Paragraph } from "../components/Page.tsx";
@@ -22,6 +23,15 @@ export function CaseloadPage() {
   const page = Math.max(1, Number(params.get("pagina") ?? "1") || 1);
   const [search, setSearch] = useState(q);
   const families = useFamilies(q, page);
+  // A message from the page before (e.g. "the family's data has been erased"), shown once.
+  const location = useLocation();
+  const [notice] = useState<string | null>(() => {
+    const n: unknown = (location.state as { notice?: unknown } | null)?.notice;
+    return typeof n === "string" ? n : null;
+  });
+  useEffect(() => {
+    if (location.state) void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+  }, [location.state, location.pathname, location.search, navigate]);
 
   const hrefFor = (p: number, query = q) => {
     const sp = new URLSearchParams();
@@ -45,6 +55,7 @@ export function CaseloadPage() {
       documentTitle={t("caseload.title")}
       actions={me && can.editFamilies(me.role) ? <ButtonLink appearance="primary" to="/gezinnen/nieuw">{t("caseload.newFamily")}</ButtonLink> : null}
     >
+      <div role="status" aria-live="polite">{notice ? <Alert type="ok"><p className="utrecht-paragraph">{notice}</p></Alert> : null}</div>
       <Paragraph>{me?.teamName ? t("caseload.introTeam", { team: me.teamName }) : t("caseload.intro")}</Paragraph>
       <div className="pw-search">
         <form className="pw-search__form" role="search" noValidate onSubmit={submit}>

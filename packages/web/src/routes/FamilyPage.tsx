@@ -13,6 +13,11 @@ import { NetworkSection } from "../features/families/NetworkSection.tsx";
 import { useFamily } from "../features/families/queries.ts";
 import { LatestSelfReliance, MeasurementsSection } from "../features/measurements/MeasurementsSection.tsx";
 import { TrajectorySection } from "../features/trajectories/TrajectorySection.tsx";
+import { BreakGlassBanner, useOutsideOwnTeams } from "../features/breakGlass/BreakGlassBanner.tsx";
+import { ConsentSection } from "../features/consents/ConsentSection.tsx";
+import { SharingSection } from "../features/consents/SharingSection.tsx";
+import { AccessHistorySection } from "../features/audit/AccessHistorySection.tsx";
+import { PrivacySection } from "../features/privacy/PrivacySection.tsx";
 import type { CreatedState } from "./NewFamilyPage.tsx";
 
 function isCreatedState(state: unknown): state is CreatedState {
@@ -40,7 +45,9 @@ export function FamilyPage() {
   useEffect(() => {
     if (location.state) void navigate(location.pathname, { replace: true, state: null });
   }, [location.state, location.pathname, navigate]);
-  const canEdit = me ? can.editFamilies(me.role) : false;
+  // A family outside one's own teams is open through noodtoegang: read only, and without the team's consent pages.
+  const outside = useOutsideOwnTeams(family.data);
+  const canEdit = me && !outside ? can.editFamilies(me.role) : false;
 
   if (family.isPending) return <Loading />;
   if (family.isError) {
@@ -58,6 +65,7 @@ export function FamilyPage() {
       documentTitle={t("family.title", { caseNumber: f.caseNumber })}
       actions={canEdit && !editing ? <Button onClick={() => { setMessage(null); setEditing(true); }}>{t("family.edit")}</Button> : null}
     >
+      <BreakGlassBanner family={f} />
       {created ? (
         <>
           <Alert type="ok" role="status">
@@ -86,6 +94,15 @@ export function FamilyPage() {
       <MembersSection family={f} canEdit={canEdit} />
       <NetworkSection family={f} canEdit={canEdit} />
       <MeasurementsSection family={f} canEdit={canEdit} />
+      {outside ? null : (
+        <>
+          <ConsentSection family={f} canEdit={canEdit} />
+          <SharingSection familyId={f.id} />
+        </>
+      )}
+      {me && ["coach", "teamleider", "ondersteuning"].includes(me.role) ? <AccessHistorySection familyId={f.id} /> : null}
+      {/* AVG rights are the family's own coach and team lead's work (server rules privacy.export/privacy.manage). */}
+      {canEdit ? <PrivacySection family={f} /> : null}
     </Page>
   );
 }

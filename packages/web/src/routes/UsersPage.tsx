@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Page, Paragraph } from "../components/Page.tsx";
+import { AccountSecuritySection } from "../features/users/AccountSecuritySection.tsx";
 import { TeamsSection } from "../features/users/TeamsSection.tsx";
 import { UsersSection } from "../features/users/UsersSection.tsx";
 
@@ -11,6 +12,7 @@ export function UsersPage() {
       <Paragraph lead>{t("users.intro")}</Paragraph>
       <UsersSection />
       <TeamsSection />
+      <AccountSecuritySection />
     </Page>
   );
 }

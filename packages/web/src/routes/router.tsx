@@ -3,14 +3,17 @@ import { Loading } from "../components/QueryState.tsx";
 import { AppShell } from "./AppShell.tsx";
 import { CaseloadPage } from "./CaseloadPage.tsx";
 import { RequireRole, RequireSession } from "./guards.tsx";
+import { OUTCOME_ROLES } from "../features/auth/session.ts";
 import { LoginPage } from "./LoginPage.tsx";
-import { MeasurementPage } from "./MeasurementPage.tsx";
-import { NewFamilyPage } from "./NewFamilyPage.tsx";
 import { NotFoundPage, RouteErrorPage } from "./NotFoundPage.tsx";
 import { SetupPage } from "./SetupPage.tsx";
-import { UsersPage } from "./UsersPage.tsx";
 
 // The pages with charts load recharts on demand, keeping the first download small.
+// Forms used now and then (a new family, a meting, one's account, the users page): their own chunks too.
+const newFamilyPage = async () => ({ Component: (await import("./NewFamilyPage.tsx")).NewFamilyPage });
+const measurementPage = async () => ({ Component: (await import("./MeasurementPage.tsx")).MeasurementPage });
+const accountPage = async () => ({ Component: (await import("./AccountPage.tsx")).AccountPage });
+const usersPage = async () => ({ Component: (await import("./UsersPage.tsx")).UsersPage });
 const familyPage = async () => ({ Component: (await import("./FamilyPage.tsx")).FamilyPage });
 const outcomesPage = async () => ({ Component: (await import("./OutcomesPage.tsx")).OutcomesPage });
 // The trajectory pages are only needed when working a family's trajectory.
@@ -25,6 +28,14 @@ const meetingPage = async () => ({ Component: (await import("./MeetingPage.tsx")
 const weeklyReportsPage = async () => ({ Component: (await import("./WeeklyReportsPage.tsx")).WeeklyReportsPage });
 const closingPage = async () => ({ Component: (await import("./ClosingPage.tsx")).ClosingPage });
 const registersPage = async () => ({ Component: (await import("./RegistersPage.tsx")).RegistersPage });
+const auditLogPage = async () => ({ Component: (await import("./AuditLogPage.tsx")).AuditLogPage });
+// Sharing with chain partners, noodtoegang and the roles without dossiers: each its own chunk.
+const sharedFamiliesPage = async () => ({ Component: (await import("./SharedFamiliesPage.tsx")).SharedFamiliesPage });
+const sharedFamilyPage = async () => ({ Component: (await import("./SharedFamilyPage.tsx")).SharedFamilyPage });
+const partnersPage = async () => ({ Component: (await import("./PartnersPage.tsx")).PartnersPage });
+const breakGlassPage = async () => ({ Component: (await import("./BreakGlassPage.tsx")).BreakGlassPage });
+const breakGlassReviewPage = async () => ({ Component: (await import("./BreakGlassReviewPage.tsx")).BreakGlassReviewPage });
+const researcherPage = async () => ({ Component: (await import("./ResearcherPage.tsx")).ResearcherPage });
 
 const FAMILY_ROLES = ["coach", "teamleider", "ondersteuning"] as const;
 const EDIT_ROLES = ["coach", "teamleider"] as const;
@@ -49,7 +60,7 @@ export const router = createBrowserRouter([
                 children: [
                   { path: "/", element: <CaseloadPage /> },
                   { path: "/gezinnen/:familyId", lazy: familyPage },
-                  { path: "/gezinnen/:familyId/metingen/:measurementId", element: <MeasurementPage /> },
+                  { path: "/gezinnen/:familyId/metingen/:measurementId", lazy: measurementPage },
                   { path: "/trajecten/:trajectoryId", lazy: trajectoryPage },
                   { path: "/teamoverzicht", lazy: caseloadOverviewPage },
                   { path: "/trajecten/:trajectoryId/gezinsplan", lazy: planPage },
@@ -63,17 +74,47 @@ export const router = createBrowserRouter([
               {
                 element: <RequireRole roles={EDIT_ROLES} />,
                 children: [
-                  { path: "/gezinnen/nieuw", element: <NewFamilyPage /> },
-                  { path: "/gezinnen/:familyId/metingen/nieuw", element: <MeasurementPage /> },
+                  { path: "/gezinnen/nieuw", lazy: newFamilyPage },
+                  { path: "/gezinnen/:familyId/metingen/nieuw", lazy: measurementPage },
                   { path: "/gezinnen/:familyId/aanmelding", lazy: referralPage },
                   { path: "/trajecten/:trajectoryId/gezinsplan/bewerken", lazy: planEditPage },
                 ],
               },
-              { path: "/uitkomsten", lazy: outcomesPage },
+              {
+                element: <RequireRole roles={OUTCOME_ROLES} redirectOthers />,
+                children: [{ path: "/uitkomsten", lazy: outcomesPage }],
+              },
+              {
+                // A ketenpartner sees only what families shared with their organisation.
+                element: <RequireRole roles={["ketenpartner"]} redirectOthers />,
+                children: [
+                  { path: "/gedeeld", lazy: sharedFamiliesPage },
+                  { path: "/gedeeld/:familyId", lazy: sharedFamilyPage },
+                ],
+              },
+              {
+                element: <RequireRole roles={["onderzoeker"]} redirectOthers />,
+                children: [{ path: "/onderzoek", lazy: researcherPage }],
+              },
+              {
+                element: <RequireRole roles={["teamleider"]} />,
+                children: [{ path: "/noodtoegang", lazy: breakGlassPage }],
+              },
+              {
+                element: <RequireRole roles={["beheerder", "teamleider"]} />,
+                children: [
+                  { path: "/beheer/ketenpartners", lazy: partnersPage },
+                  { path: "/beheer/noodtoegang", lazy: breakGlassReviewPage },
+                ],
+              },
               {
                 element: <RequireRole roles={["beheerder"]} />,
-                children: [{ path: "/beheer/gebruikers", element: <UsersPage /> }],
+                children: [
+                  { path: "/beheer/gebruikers", lazy: usersPage },
+                  { path: "/beheer/logboek", lazy: auditLogPage },
+                ],
               },
+              { path: "/mijn-account", lazy: accountPage },
               { path: "*", element: <NotFoundPage /> },
             ],
           },

@@ -14,6 +14,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -28,6 +29,8 @@ export const organisations = pgTable(
     organisationId: uuid("organisation_id").notNull().default(sql`gen_random_uuid()`),
     name: text("name").notNull(),
     slug: text("slug").notNull(),
+    /** Domain OrganisationSettings (two-factor per role, retention periods); validated on the way in and out. */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.organisationId] }), unique("organisations_slug_key").on(t.slug)],
@@ -60,6 +63,18 @@ export const users = pgTable(
     teamId: uuid("team_id"),
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
+    /** For a ketenpartner: the chain partner organisation they work for (consent names it as recipient). */
+    partnerOrganisationId: uuid("partner_organisation_id"),
+    /** TOTP secret, encrypted with the server's key (AES-256-GCM); null until two-factor is set up. */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true, mode: "date" }),
+    /** The last TOTP time step used, so a code cannot be replayed. */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true, mode: "date" }),
+    /** Subject at the organisation's OpenID Connect provider, when the account logs in that way. */
+    oidcSubject: text("oidc_subject"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -84,6 +99,8 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     userAgent: text("user_agent"),
+    /** True between the password and the second factor: such a session opens nothing but the TOTP step. */
+    mfaPending: boolean("mfa_pending").notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.tokenHash] }),
@@ -105,10 +122,21 @@ export const auditEvents = pgTable(
     entityId: text("entity_id").notNull(),
     familyId: uuid("family_id"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    /** read | write | auth: reads of personal data are logged beside changes (NEN 7513). */
+    kind: text("kind").notNull().default("write"),
+    actorRole: text("actor_role"),
+    /** The actor's own organisation when that is a chain partner. */
+    actorPartnerOrganisationId: uuid("actor_partner_organisation_id"),
+    purpose: text("purpose"),
+    /** Position in the organisation's hash chain (1, 2, …); null for rows not yet chained. */
+    seq: bigint("seq", { mode: "number" }),
+    /** SHA-256 over the row's content and the previous row's hash (hex). */
+    hash: text("hash"),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     index("audit_events_family_idx").on(t.organisationId, t.familyId, t.occurredAt),
+    uniqueIndex("audit_events_seq_idx").on(t.organisationId, t.seq),
     foreignKey({ columns: [t.organisationId], foreignColumns: [organisations.organisationId] }),
   ],
 );

@@ -1,31 +1,34 @@
-import { DomainError, FirstAdmin, Login, Me } from "@ploegwerk/domain";
+import { DomainError, FirstAdmin, Login, Me, SecondFactorRequired } from "@ploegwerk/domain";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Config } from "../../config.ts";
 import type { Db } from "../../db/database.ts";
 import { requireActor } from "../../http/context.ts";
-import { decodeCookie, encodeCookie, logIn, logOut, resolveSession, SESSION_COOKIE, type SessionCookie } from "./auth.service.ts";
+import { decodeCookie, logOut, resolveSession, SESSION_COOKIE, type SessionCookie } from "./auth.service.ts";
+import { setSessionCookie, type AuthContext } from "./authContext.ts";
+import { logIn, type LoginOutcome } from "./login.service.ts";
 import { needsSetup, setUpFirstAdmin } from "./setup.service.ts";
 
 interface Deps {
   db: Db;
-  config: Pick<Config, "PLOEGWERK_SECURE_COOKIES" | "PLOEGWERK_SESSION_HOURS">;
+  auth: AuthContext;
   allowSetup: boolean;
 }
 
-export async function authRoutes(app: FastifyInstance, { db, config, allowSetup }: Deps) {
+export async function authRoutes(app: FastifyInstance, { db, auth, allowSetup }: Deps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  function setCookie(req: FastifyRequest, reply: FastifyReply, cookie: SessionCookie, expiresAt: Date) {
-    const secure = config.PLOEGWERK_SECURE_COOKIES === "true" || (config.PLOEGWERK_SECURE_COOKIES === "auto" && req.protocol === "https");
-    reply.setCookie(SESSION_COOKIE, encodeCookie(cookie), { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt });
-  }
-
   async function meFor(cookie: SessionCookie) {
-    const session = await resolveSession(db, cookie, config.PLOEGWERK_SESSION_HOURS);
+    const session = await resolveSession(db, cookie, auth.policy);
     if (!session) throw new Error("session vanished right after log-in");
     return session.me;
+  }
+
+  /** 200 with Me for a full session; 202 saying which second step comes when the password was only the first. */
+  async function answer(req: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome, okStatus: 200 | 201) {
+    setSessionCookie(auth, req, reply, outcome.cookie, outcome.expiresAt);
+    if (outcome.kind === "second_factor") return reply.status(202).send({ secondFactor: outcome.step });
+    return reply.status(okStatus).send(await meFor(outcome.cookie));
   }
 
   api.get("/setup", { config: { public: true }, schema: { tags: ["auth"], response: { 200: z.object({ needsSetup: z.boolean() }) } } }, async () => ({
@@ -34,25 +37,24 @@ export async function authRoutes(app: FastifyInstance, { db, config, allowSetup 
 
   api.post(
     "/setup",
-    { schema: { tags: ["auth"], body: FirstAdmin, response: { 201: Me } }, config: { public: true, rateLimit: { max: 10, timeWindow: "1 minute" } } },
+    { schema: { tags: ["auth"], body: FirstAdmin, response: { 201: Me, 202: SecondFactorRequired } }, config: { public: true, rateLimit: { max: 10, timeWindow: "1 minute" } } },
     async (req, reply) => {
       if (!allowSetup) throw new DomainError("forbidden", { nl: "Inrichten kan alleen op een lege productiedatabase.", en: "Set-up is only possible on an empty production database." });
       await setUpFirstAdmin(db, { input: req.body });
-      const { cookie, expiresAt } = await logIn(db, { input: { email: req.body.email, password: req.body.password }, sessionHours: config.PLOEGWERK_SESSION_HOURS });
-      setCookie(req, reply, cookie, expiresAt);
-      return reply.status(201).send(await meFor(cookie));
+      const outcome = await logIn(db, { input: { email: req.body.email, password: req.body.password }, policy: auth.policy });
+      return answer(req, reply, outcome, 201);
     },
   );
 
   api.post(
     "/session",
-    // Guessing passwords is slowed per address; argon2id makes each guess expensive too.
-    { schema: { tags: ["auth"], body: Login, response: { 200: Me } }, config: { public: true, rateLimit: { max: 20, timeWindow: "1 minute" } } },
-    async (req, reply) => {
-      const { cookie, expiresAt } = await logIn(db, { input: req.body, sessionHours: config.PLOEGWERK_SESSION_HOURS, userAgent: req.headers["user-agent"] });
-      setCookie(req, reply, cookie, expiresAt);
-      return meFor(cookie);
+    // Guessing passwords is slowed per address; argon2id makes each guess expensive too, and the
+    // lock-out (lockout.ts) stops a slow guesser spread over many addresses.
+    {
+      schema: { tags: ["auth"], body: Login, response: { 200: Me, 202: SecondFactorRequired } },
+      config: { public: true, rateLimit: { max: 20, timeWindow: "1 minute" } },
     },
+    async (req, reply) => answer(req, reply, await logIn(db, { input: req.body, policy: auth.policy, userAgent: req.headers["user-agent"] }), 200),
   );
 
   api.get("/session", { schema: { tags: ["auth"], response: { 200: Me } } }, async (req) => {

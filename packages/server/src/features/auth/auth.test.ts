@@ -24,6 +24,9 @@ function setCookieHeader(res: LightMyRequestResponse): string {
   return value;
 }
 
+/** The one answer to every failed log-in; it mentions the lock-out, so a locked user knows to wait (lockout.ts). */
+const WRONG_LOGIN_NL = "Het e-mailadres of wachtwoord klopt niet. Of u heeft te vaak een verkeerd wachtwoord ingevuld: probeer het dan over een paar minuten opnieuw.";
+
 const cookieAttributes = (header: string) => header.split(";").slice(1).map((a) => a.trim().toLowerCase());
 
 async function appWith(config: Partial<Pick<Config, "PLOEGWERK_SECURE_COOKIES" | "PLOEGWERK_TRUST_PROXY">>, database: Database): Promise<App> {
@@ -102,7 +105,7 @@ describe(`auth API (${testTarget()})`, () => {
     const wrong = await postLogin(app, { email: coach.email, password: "not the password at all" });
     const p1 = expectProblem(wrong, { status: 401, code: "unauthenticated" });
     assert.equal(wrong.headers["set-cookie"], undefined);
-    assert.equal(p1.detail, "Het e-mailadres of wachtwoord klopt niet.");
+    assert.equal(p1.detail, WRONG_LOGIN_NL);
 
     const unknown = await postLogin(app, { email: `nobody-${randomUUID()}@test.ploegwerk.nl`, password: TEST_PASSWORD });
     expectProblem(unknown, { status: 401, code: "unauthenticated" });
@@ -117,7 +120,7 @@ describe(`auth API (${testTarget()})`, () => {
 
     const res = await postLogin(app, { email: inactive.email, password: TEST_PASSWORD });
     const problem = expectProblem(res, { status: 401, code: "unauthenticated" });
-    assert.equal(problem.detail, "Het e-mailadres of wachtwoord klopt niet.");
+    assert.equal(problem.detail, WRONG_LOGIN_NL);
     assert.equal(res.headers["set-cookie"], undefined);
   });
 
@@ -197,7 +200,17 @@ describe(`auth API (${testTarget()})`, () => {
       { method: "GET", url: "/api/v1/outcomes" },
       { method: "GET", url: "/api/v1/audit" },
     ];
-    const PUBLIC = new Set(["GET /api/v1/setup", "POST /api/v1/setup", "POST /api/v1/session", "DELETE /api/v1/session"]);
+    // The log-in methods and the OpenID Connect redirects are public too; the second-factor routes
+    // are not in this list: without a pending session they answer 401 like every other route.
+    const PUBLIC = new Set([
+      "GET /api/v1/setup",
+      "POST /api/v1/setup",
+      "POST /api/v1/session",
+      "DELETE /api/v1/session",
+      "GET /api/v1/session/methods",
+      "GET /api/v1/session/oidc",
+      "GET /api/v1/session/oidc/callback",
+    ]);
 
     const send = (app: App, r: (typeof ROUTES)[number], body: unknown) =>
       app.inject({ method: r.method, url: r.url, ...(body !== undefined ? { headers: { "content-type": "application/json" }, payload: JSON.stringify(body) } : {}) });

@@ -1,6 +1,6 @@
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/database.ts";
-import { organisations, sessions, teams, users } from "../../db/schema.ts";
+import { breakGlassGrants, organisations, partnerOrganisations, sessions, teams, userTeams, users } from "../../db/schema.ts";
 
 export async function insertSession(db: Db, row: typeof sessions.$inferInsert): Promise<void> {
   await db.insert(sessions).values(row);
@@ -15,16 +15,24 @@ export async function findSessionUser(db: Db, organisationId: string, tokenHash:
       role: users.role,
       teamId: users.teamId,
       teamName: teams.name,
+      /** The own team first, then the teams led. */
+      teamIds: sql<string[]>`array_remove(array[${users.teamId}] || coalesce((select array_agg(ut.team_id order by ut.team_id) from ${userTeams} ut where ut.organisation_id = ${users.organisationId} and ut.user_id = ${users.id} and ut.team_id is distinct from ${users.teamId}), '{}'::uuid[]), null)`,
+      partnerOrganisationId: users.partnerOrganisationId,
+      breakGlassFamilyIds: sql<string[]>`coalesce((select array_agg(g.family_id) from ${breakGlassGrants} g where g.organisation_id = ${users.organisationId} and g.user_id = ${users.id} and g.expires_at > ${now.toISOString()}::timestamptz), '{}'::uuid[])`,
+      partnerOrganisationName: partnerOrganisations.name,
       active: users.active,
       organisationName: organisations.name,
       expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
+      createdAt: sessions.createdAt,
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.organisationId, sessions.organisationId), eq(users.id, sessions.userId)))
     .innerJoin(organisations, eq(organisations.organisationId, sessions.organisationId))
     .leftJoin(teams, and(eq(teams.organisationId, users.organisationId), eq(teams.id, users.teamId)))
-    .where(and(eq(sessions.organisationId, organisationId), eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
+    .leftJoin(partnerOrganisations, and(eq(partnerOrganisations.organisationId, users.organisationId), eq(partnerOrganisations.id, users.partnerOrganisationId)))
+    // A session waiting for its second factor opens nothing: it is not found here.
+    .where(and(eq(sessions.organisationId, organisationId), eq(sessions.tokenHash, tokenHash), eq(sessions.mfaPending, false), gt(sessions.expiresAt, now)))
     .limit(1);
   return rows[0] ?? null;
 }
@@ -54,6 +62,12 @@ export async function findLoginCandidates(db: Db, email: string) {
       userId: users.id,
       passwordHash: users.passwordHash,
       active: users.active,
+      name: users.name,
+      role: users.role,
+      failedLogins: users.failedLogins,
+      lockedUntil: users.lockedUntil,
+      totpEnabledAt: users.totpEnabledAt,
+      settings: organisations.settings,
     })
     .from(users)
     .innerJoin(organisations, eq(organisations.organisationId, users.organisationId))

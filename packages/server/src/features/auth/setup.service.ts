@@ -1,5 +1,6 @@
 import type { FirstAdmin } from "@ploegwerk/domain";
-import { DomainError } from "@ploegwerk/domain";
+import { DomainError, DOSSIER_ROLES } from "@ploegwerk/domain";
+import { writeSecuritySettings } from "./accountSecurity.queries.ts";
 import type { Db } from "../../db/database.ts";
 import { systemActor } from "../../authz/actor.ts";
 import { countOrganisations, createOrganisation } from "../organisations/organisations.service.ts";
@@ -15,6 +16,8 @@ export async function setUpFirstAdmin(db: Db, opts: { input: FirstAdmin }) {
     throw new DomainError("forbidden", { nl: "Deze installatie is al ingericht.", en: "This installation has already been set up." });
   }
   const org = await createOrganisation(db, { name: opts.input.organisationName });
+  // Written out rather than left to the parser's default, so the beheerder sees what is in force.
+  await writeSecuritySettings(db, org.organisationId, { mfaRequiredRoles: [...DOSSIER_ROLES] });
   const actor = systemActor(org.organisationId, "setup");
   const user = await createUser(db, { actor, input: { name: opts.input.name, email: opts.input.email, role: "beheerder", teamId: null, password: opts.input.password } });
   return { organisation: org, user };

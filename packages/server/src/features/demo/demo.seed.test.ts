@@ -1,3 +1,4 @@
+import { userActor } from "../../authz/actor.ts";
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { PHASES, historyProblems } from "@ploegwerk/domain";
@@ -7,6 +8,7 @@ import { caseloadOverview } from "../caseload/caseload.service.ts";
 import { stateOf } from "../trajectories/trajectories.state.ts";
 import { listTransitions } from "../trajectories/trajectories.queries.ts";
 import { testTarget } from "../../testing/testDatabase.ts";
+import { getSharedFamily, listSharedFamilies } from "../shared/shared.service.ts";
 import { seedDemo } from "./demo.seed.ts";
 
 // The demo organisation's slug is fixed, so this runs on its own throw-away embedded database
@@ -40,9 +42,31 @@ describe("demo organisation", { skip: testTarget() === "postgres" ? "checked in 
   test("the team lead's caseload shows the load per coach and at least one overdue go/no-go", async () => {
     const [lead] = await queryRows<{ id: string; organisation_id: string; team_id: string; name: string }>(database.db, sql`select id, organisation_id, team_id, name from users where role = 'teamleider'`);
     assert.ok(lead);
-    const overview = await caseloadOverview(database.db, { actor: { kind: "user", organisationId: lead.organisation_id, userId: lead.id, name: lead.name, role: "teamleider", teamId: lead.team_id } });
+    const overview = await caseloadOverview(database.db, { actor: userActor(lead.organisation_id, { id: lead.id, name: lead.name, role: "teamleider", teamId: lead.team_id }) });
     assert.equal(overview.coaches.length, 3);
     assert.ok(overview.families.length >= 15);
     assert.ok(overview.caseReview.some((i) => i.signals.some((s) => s.code === "go_no_go_overdue")));
+  });
+
+  test("the debt counsellor's ketenpartner sees families that consented, with its own open actions, and nothing of the others", async () => {
+    const db = database.db;
+    const [u] = await queryRows<{ id: string; organisation_id: string; name: string; partner_organisation_id: string }>(
+      db,
+      sql`select id, organisation_id, name, partner_organisation_id from users where email = 'schuldhulp@demo.ploegwerk.nl'`,
+    );
+    assert.ok(u);
+    const actor = userActor(u.organisation_id, { id: u.id, name: u.name, role: "ketenpartner", teamId: null, partnerOrganisationId: u.partner_organisation_id });
+    const shared = await listSharedFamilies(db, { actor });
+    assert.ok(shared.length >= 2, `shared with the debt counsellor: ${shared.length}`);
+    const [families] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from families`);
+    assert.ok(shared.length < (families?.n ?? 0));
+    for (const f of shared) {
+      assert.deepEqual(f.categories, ["basis", "meetings", "plan_actions", "trajectory"]);
+      const view = await getSharedFamily(db, { actor, familyId: f.familyId });
+      assert.equal(view.weeklyReports, null);
+      assert.equal(view.measurements, null);
+      assert.equal(view.plan?.scope, "own");
+      for (const a of view.plan?.goals.flatMap((g) => g.actions) ?? []) assert.equal(a.owner.kind === "partnerContact" && a.owner.partnerOrganisationId, u.partner_organisation_id);
+    }
   });
 });

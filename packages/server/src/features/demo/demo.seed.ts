@@ -1,7 +1,9 @@
 import type { User } from "@ploegwerk/domain";
-import { systemActor } from "../../authz/actor.ts";
+import { systemActor, userActor } from "../../authz/actor.ts";
 import type { Db } from "../../db/database.ts";
 import { createOrganisation, createTeamRow } from "../organisations/organisations.service.ts";
+import { writeSecuritySettings } from "../auth/accountSecurity.queries.ts";
+import { createPartner } from "../partners/partners.service.ts";
 import { createUser } from "../users/users.service.ts";
 import { generateFamilies } from "./generate.ts";
 import { findInstrument } from "../instruments/instruments.queries.ts";
@@ -20,8 +22,16 @@ export interface DemoLogin {
 /** The clearly fictional demo organisation: one team, three coaches, 24 families in every phase of the trajectory. */
 export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   const org = await createOrganisation(db, { name: "Gemeente Voorbeeldstad (demo)", slug: "demo" });
+  // The demo logs in with a password alone, so trying the product needs no phone; a beheerder can
+  // switch two-factor on under Gebruikers. Real organisations start with it required (setup.service.ts).
+  await writeSecuritySettings(db, org.organisationId, { mfaRequiredRoles: [] });
   const actor = systemActor(org.organisationId, "demo-seed");
   const team = await createTeamRow(db, org.organisationId, "Team De Ploeg (demo)", "Noord");
+  // Chain partners whose people log in as ketenpartner and see what families shared with them.
+  const partners = {
+    housing: (await createPartner(db, { actor, input: { name: "Woonstichting De Korf", kind: "woningcorporatie", contact: "050-0000000" } })).id,
+    debt: (await createPartner(db, { actor, input: { name: "Schuldhulpverlening Voorbeeldstad", kind: "schuldhulp", contact: null } })).id,
+  };
   const people = [
     { name: "Bea Beheer", email: "beheerder@demo.ploegwerk.nl", role: "beheerder" as const, teamId: null },
     { name: "Tom Teamleider", email: "teamleider@demo.ploegwerk.nl", role: "teamleider" as const, teamId: team.id },
@@ -29,6 +39,9 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     { name: "Cas Coach", email: "coach2@demo.ploegwerk.nl", role: "coach" as const, teamId: team.id },
     { name: "Chantal Coach", email: "coach3@demo.ploegwerk.nl", role: "coach" as const, teamId: team.id },
     { name: "Gijs Gedragswetenschapper", email: "ondersteuning@demo.ploegwerk.nl", role: "ondersteuning" as const, teamId: team.id },
+    { name: "Mark Budget", email: "schuldhulp@demo.ploegwerk.nl", role: "ketenpartner" as const, teamId: null, partnerOrganisationId: partners.debt },
+    { name: "Petra Verhuur", email: "woonstichting@demo.ploegwerk.nl", role: "ketenpartner" as const, teamId: null, partnerOrganisationId: partners.housing },
+    { name: "Anouk Analist", email: "analist@demo.ploegwerk.nl", role: "analist" as const, teamId: null },
   ];
   const created: User[] = [];
   for (const p of people) created.push(await createUser(db, { actor, input: { ...p, password: DEMO_PASSWORD } }));
@@ -45,9 +58,9 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
       instrument,
     });
   });
-  const asActor = (u: (typeof created)[number]) => ({ kind: "user" as const, organisationId: org.organisationId, userId: u.id, name: u.name, role: u.role, teamId: u.teamId });
+  const asActor = (u: (typeof created)[number]) => userActor(org.organisationId, u);
   const lead = created.find((u) => u.role === "teamleider");
   if (!lead) throw new Error("the demo team has no team lead");
-  await seedDemoTrajectories(db, { coaches: created.filter((u) => u.role === "coach").map(asActor), lead: asActor(lead) });
+  await seedDemoTrajectories(db, { coaches: created.filter((u) => u.role === "coach").map(asActor), lead: asActor(lead), partners });
   return people.map((p) => ({ email: p.email, role: p.role, name: p.name }));
 }

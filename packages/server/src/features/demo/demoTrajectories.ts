@@ -4,13 +4,14 @@
  * actions for members, network, coach and chain partners, and weekoverzichten with a gap here and
  * there, so the caseload overview and the trajectory pages have something to show.
  */
-import { CreateReferral, REFERRAL_CHECKS, STABILITY_ITEMS, addDays, daysBetween, minDay, isoWeeksBetween, todayInNetherlands, isoWeekday, type IsoDay } from "@ploegwerk/domain";
+import { CONSENT_AGE, CreateReferral, REFERRAL_CHECKS, STABILITY_ITEMS, addDays, addMonths, ageOn, daysBetween, minDay, isoWeeksBetween, todayInNetherlands, isoWeekday, type IsoDay } from "@ploegwerk/domain";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "../../authz/actor.ts";
 import { bulkInsert } from "../../db/arrays.ts";
 import type { Db } from "../../db/database.ts";
 import { actionProgress, closingRecords, families, measurements, members, networkPersons, planVersions } from "../../db/schema.ts";
+import { recordConsent as recordSharingConsent } from "../consents/consents.service.ts";
 import { changePhase, createReferral, decideReferral, getTrajectory, recordCheck, recordConsent, recordEropaf, recordExtension, recordFeedback } from "../trajectories/trajectories.service.ts";
 
 const REFERRERS = [
@@ -45,7 +46,13 @@ async function familyPeople(db: Db, organisationId: string, familyId: string) {
 }
 
 /** Plan version 1 (signed on `signedOn`, or a concept when null) with goals on the three leefgebieden that usually come first. */
-async function signedPlan(db: Db, actor: Actor & { kind: "user" }, trajectoryId: string, familyId: string, startDate: IsoDay, signedOn: IsoDay | null) {
+/** The demo's registered chain partners, linked to the plan actions they carry out. */
+export interface DemoPartners {
+  housing: string;
+  debt: string;
+}
+
+async function signedPlan(db: Db, actor: Actor & { kind: "user" }, trajectoryId: string, familyId: string, startDate: IsoDay, signedOn: IsoDay | null, partners: DemoPartners | null) {
   const { parents, children, network } = await familyPeople(db, actor.organisationId, familyId);
   const parent = parents[0];
   if (!parent) throw new Error("demo family without a parent");
@@ -60,7 +67,7 @@ async function signedPlan(db: Db, actor: Actor & { kind: "user" }, trajectoryId:
       {
         id: randomUUID(), domain: "huisvesting", memberIds: [], description: "De huur wordt elke maand op tijd betaald; er komt geen ontruiming.", targetDate: addDays(startDate, 90),
         actions: [
-          action("Betalingsregeling voor de huurachterstand afspreken", { kind: "partnerContact", organisation: "Woonstichting De Korf", contactName: "Petra Verhuur", contact: "050-0000000" }, 14),
+          action("Betalingsregeling voor de huurachterstand afspreken", { kind: "partnerContact", organisation: "Woonstichting De Korf", contactName: "Petra Verhuur", contact: "050-0000000", partnerOrganisationId: partners?.housing ?? null }, 14),
           action("Huur automatisch laten afschrijven op de dag dat de uitkering binnenkomt", { kind: "member", memberId: parent.id }, 21),
         ],
       },
@@ -69,7 +76,7 @@ async function signedPlan(db: Db, actor: Actor & { kind: "user" }, trajectoryId:
         actions: [
           action("Aanmelden bij schuldhulpverlening", { kind: "coach", userId: actor.userId }, 7),
           action("Alle post over rekeningen verzamelen in één map", { kind: "member", memberId: parent.id }, 10),
-          action("Intakegesprek schuldhulp", { kind: "partnerContact", organisation: "Schuldhulpverlening Voorbeeldstad", contactName: "Mark Budget", contact: null }, 30),
+          action("Intakegesprek schuldhulp", { kind: "partnerContact", organisation: "Schuldhulpverlening Voorbeeldstad", contactName: "Mark Budget", contact: null, partnerOrganisationId: partners?.debt ?? null }, 30),
         ],
       },
       {
@@ -84,6 +91,21 @@ async function signedPlan(db: Db, actor: Actor & { kind: "user" }, trajectoryId:
     createdOn: startDate, createdById: actor.userId,
   });
   return content;
+}
+
+/**
+ * Most families gave consent at the signing of the plan (for a year): most to the debt counsellor
+ * (who they are, its own actions, the MDO's, the phase), some also to the housing corporation
+ * (its own actions only), so the ketenpartner demo accounts have families to work with.
+ */
+async function shareWithPartners(db: Db, actor: Actor & { kind: "user" }, familyId: string, signedOn: IsoDay, i: number, partners: DemoPartners) {
+  const { parents, children } = await familyPeople(db, actor.organisationId, familyId);
+  const parent = parents[0];
+  if (!parent || i % 3 === 2) return;
+  const onBehalfOf = children.filter((c) => ageOn(c.dateOfBirth, signedOn) < CONSENT_AGE).map((c) => c.id);
+  const base = { givenByMemberId: parent.id, onBehalfOf, legalBasis: "toestemming" as const, givenOn: signedOn, expiresOn: addMonths(signedOn, 12) };
+  await recordSharingConsent(db, { actor, familyId, input: { ...base, recipientId: partners.debt, categories: ["basis", "plan_actions", "meetings", "trajectory"], purpose: "Samen met de gezinscoach werken aan een schuldenregeling." } });
+  if (i % 2 === 0) await recordSharingConsent(db, { actor, familyId, input: { ...base, recipientId: partners.housing, categories: ["plan_actions"], purpose: "Afspraken over de huurachterstand nakomen." } });
 }
 
 /** Actions done two weeks after their due date, up to `until`; with `lagging`, the last one stays open. */
@@ -116,7 +138,8 @@ async function weeklyReports(db: Db, actor: Actor & { kind: "user" }, trajectory
  * Walks each demo family through its trajectory. `coaches` are the users who do the work; the
  * phase each family ends in follows its position, with dates anchored on its nulmeting.
  */
-export async function seedDemoTrajectories(db: Db, opts: { coaches: (Actor & { kind: "user" })[]; lead: Actor & { kind: "user" }; today?: IsoDay }) {
+export async function seedDemoTrajectories(db: Db, opts: { coaches: (Actor & { kind: "user" })[]; lead: Actor & { kind: "user" }; partners?: DemoPartners; today?: IsoDay }) {
+  const partners = opts.partners ?? null;
   const today = opts.today ?? todayInNetherlands();
   const lastSunday = addDays(today, -isoWeekday(today));
   const organisationId = opts.lead.organisationId;
@@ -159,10 +182,11 @@ export async function seedDemoTrajectories(db: Db, opts: { coaches: (Actor & { k
     const signedOn = addDays(planning, 21);
     if (!before(signedOn, today) || i === rows.length - 5) {
       // One family is still drawing up its plan: a concept, not yet signed.
-      await signedPlan(db, actor, t.id, f.id, planning, null);
+      await signedPlan(db, actor, t.id, f.id, planning, null, partners);
       continue;
     }
-    const plan = await signedPlan(db, actor, t.id, f.id, signedOn, signedOn);
+    const plan = await signedPlan(db, actor, t.id, f.id, signedOn, signedOn, partners);
+    if (partners) await shareWithPartners(db, actor, f.id, signedOn, i, partners);
     v = (await changePhase(db, { actor, trajectoryId: t.id, input: { to: "execution", on: signedOn, reason: null, version: v } })).version;
     if (!(i % 3 === 1 && daysBetween(signedOn, today) < 183)) v = (await recordFeedback(db, { actor, trajectoryId: t.id, input: { subject: "start", sentOn: minDay(addDays(signedOn, 3), today), channel: "letter", note: null } })).version;
     // Half a year of uitvoering is the minimum; after that a family closes, goes on to nazorg and

@@ -1,5 +1,6 @@
 import {
   conflict,
+  DomainError,
   daysBetween,
   invalid,
   notFound,
@@ -108,6 +109,10 @@ export async function resolveEscalation(db: Db, opts: { actor: Actor; trajectory
     const current = await findEscalationRow(tx, actor.organisationId, found.trajectory.id, opts.escalationId);
     if (!current) throw notFound(ESCALATION);
     if (current.escalation.status !== "open") throw conflict({ nl: "Deze opschaling is al afgehandeld.", en: "This escalation has already been resolved." }, "escalation_resolved");
+    // No self-approval: a team lead who raised the opschaling leaves its outcome to another team lead.
+    if (actor.kind === "user" && current.escalation.raisedById === actor.userId) {
+      throw new DomainError("forbidden", { nl: "U heeft deze opschaling zelf gedaan; een andere teamleider handelt haar af.", en: "You raised this escalation yourself; another team lead resolves it." }, { reason: "self_approval" });
+    }
     const today = todayInNetherlands();
     if (input.resolvedOn < current.escalation.raisedOn || input.resolvedOn > today) {
       throw invalid({ nl: "De datum ligt vóór de opschaling of in de toekomst.", en: "The date is before the escalation or in the future." }, [{ name: "resolvedOn", reason: `a date from ${current.escalation.raisedOn} to today` }]);

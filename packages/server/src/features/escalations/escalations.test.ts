@@ -156,4 +156,16 @@ describe(`covenant and escalations API (${testTarget()})`, () => {
     expectProblem(await http.post(`/api/v1/trajectories/${referral.trajectory.id}/escalations`, escalation()), { status: 409, code: "conflict", reason: "wrong_phase" });
     assert.equal((await auditRows(database.db, org.organisationId, { action: "escalation.created" })).length, 1);
   });
+
+  test("no self-approval: a team lead's own opschaling is resolved by another team lead", async (t) => {
+    const { org, coach, app, leadHttp } = await setup(t);
+    const { trajectory } = await makeTrajectory(database.db, coach.actor, { phase: "execution" });
+    const url = `/api/v1/trajectories/${trajectory.id}/escalations`;
+    const own = bodyOf(await leadHttp.post(url, escalation()), 201, Escalation);
+    const resolution = { outcome: "De directeur van Elker zegt plaatsing binnen twee weken toe.", resolvedOn: today(), version: own.version };
+    expectProblem(await leadHttp.post(`${url}/${own.id}/resolution`, resolution), { status: 403, code: "forbidden", reason: "self_approval" });
+    assert.equal((await auditRows(database.db, org.organisationId, { action: "escalation.resolved" })).length, 0);
+    const secondLead = await loginAs(app, (await org.user("teamleider")).email);
+    assert.equal(bodyOf(await secondLead.post(`${url}/${own.id}/resolution`, resolution), 200, Escalation).status, "resolved");
+  });
 });

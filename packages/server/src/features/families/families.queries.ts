@@ -8,8 +8,10 @@ import { families, measurements, members, networkPersons, teams, users } from ".
 export function familyScopeCondition(organisationId: string, scope: FamilyScope): SQL {
   const org = eq(families.organisationId, organisationId);
   if (scope.all) return org;
-  if (scope.teamIds.length === 0) return sql`false`;
-  return and(org, inArray(families.teamId, scope.teamIds)) as SQL;
+  const byTeam = scope.teamIds.length > 0 ? inArray(families.teamId, scope.teamIds) : undefined;
+  const byGrant = scope.familyIds && scope.familyIds.length > 0 ? inArray(families.id, scope.familyIds) : undefined;
+  if (!byTeam && !byGrant) return sql`false`;
+  return and(org, byTeam && byGrant ? or(byTeam, byGrant) : (byTeam ?? byGrant)) as SQL;
 }
 
 export async function findFamilyRow(db: Db, organisationId: string, familyId: string, scope: FamilyScope) {
@@ -102,17 +104,21 @@ export async function findPossibleDuplicates(
   const norm = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").trim().toLowerCase();
   const dates = [...new Set(candidates.map((c) => c.dateOfBirth))];
   const rows = await db
-    .select({ familyId: members.familyId, caseNumber: families.caseNumber, teamId: families.teamId, givenName: members.givenName, surname: members.surname, dateOfBirth: members.dateOfBirth })
+    .select({ familyId: members.familyId, caseNumber: families.caseNumber, teamId: families.teamId, teamName: teams.name, givenName: members.givenName, surname: members.surname, dateOfBirth: members.dateOfBirth })
     .from(members)
     .innerJoin(families, and(eq(families.organisationId, members.organisationId), eq(families.id, members.familyId)))
+    .innerJoin(teams, and(eq(teams.organisationId, families.organisationId), eq(teams.id, families.teamId)))
     .where(and(eq(members.organisationId, organisationId), inArray(members.dateOfBirth, dates), excludeFamilyId ? ne(members.familyId, excludeFamilyId) : undefined));
-  const wanted = new Set(candidates.map((c) => `${norm(c.givenName)}|${norm(c.surname)}|${c.dateOfBirth}`));
+  const keyOf = (m: { givenName: string; surname: string; dateOfBirth: string }) => `${norm(m.givenName)}|${norm(m.surname)}|${m.dateOfBirth}`;
+  const wanted = new Map(candidates.map((c) => [keyOf(c), c]));
   const byFamily = new Map<string, PossibleDuplicate>();
   for (const r of rows) {
-    if (!wanted.has(`${norm(r.givenName)}|${norm(r.surname)}|${r.dateOfBirth}`)) continue;
+    const typed = wanted.get(keyOf(r));
+    if (!typed) continue;
     const visible = scope.all || scope.teamIds.includes(r.teamId);
-    const entry = byFamily.get(r.familyId) ?? { familyId: r.familyId, caseNumber: r.caseNumber, matches: [], visible };
-    entry.matches.push({ givenName: r.givenName, surname: r.surname, dateOfBirth: r.dateOfBirth });
+    const entry = byFamily.get(r.familyId) ?? { familyId: visible ? r.familyId : null, caseNumber: visible ? r.caseNumber : null, teamName: r.teamName, matches: [], visible };
+    const match = visible ? r : typed;
+    entry.matches.push({ givenName: match.givenName, surname: match.surname, dateOfBirth: match.dateOfBirth });
     byFamily.set(r.familyId, entry);
   }
   return [...byFamily.values()];

@@ -20,12 +20,14 @@ import {
 } from "@ploegwerk/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { audit } from "../../audit/audit.ts";
+import { noteRead } from "../../audit/requestContext.ts";
 import type { Actor } from "../../authz/actor.ts";
 import { authorize, can, familyScope } from "../../authz/rules.ts";
 import type { Db } from "../../db/database.ts";
 import { isUniqueViolation, pgError } from "../../db/errors.ts";
 import { families, members, networkPersons, users } from "../../db/schema.ts";
 import { teamExists } from "../users/users.queries.ts";
+import { familyChanges, memberChanges, recordCorrections } from "../privacy/corrections.record.ts";
 import {
   bumpFamily,
   countMemberMeasurements,
@@ -56,6 +58,8 @@ const toNetwork = (p: typeof networkPersons.$inferSelect): NetworkPerson => ({ i
 export async function loadVisibleFamily(db: Db, actor: Actor, familyId: string) {
   const row = await findFamilyRow(db, actor.organisationId, familyId, familyScope(actor));
   if (!row) throw notFound(FAMILY);
+  // Every read of a dossier passes here: the request logs it once it succeeds (NEN 7513).
+  noteRead({ familyId, entityType: "family", entityId: familyId, action: "family.viewed" });
   return row;
 }
 
@@ -84,6 +88,8 @@ export async function getFamily(db: Db, opts: { actor: Actor; familyId: string }
 export async function listFamilies(db: Db, opts: { actor: Actor; q?: string | undefined; page: number; pageSize: number }): Promise<FamilyList> {
   authorize(opts.actor, "family.list");
   const { total, rows } = await searchFamilies(db, opts.actor.organisationId, familyScope(opts.actor), opts.q, opts.page, opts.pageSize);
+  // A list is one read row, with what was searched for (no row per family in it).
+  noteRead({ familyId: null, entityType: "family", entityId: "search", action: "family.listed", details: { q: opts.q ?? null, page: opts.page, results: rows.length } });
   return { items: rows, total, page: opts.page, pageSize: opts.pageSize };
 }
 
@@ -161,7 +167,10 @@ export async function createFamily(db: Db, opts: { actor: Actor; input: NewFamil
 
 export async function checkDuplicates(db: Db, opts: { actor: Actor; input: DuplicateCheck }): Promise<PossibleDuplicate[]> {
   authorize(opts.actor, "family.list");
-  return findPossibleDuplicates(db, opts.actor.organisationId, opts.input.members, opts.input.excludeFamilyId, familyScope(opts.actor));
+  const found = await findPossibleDuplicates(db, opts.actor.organisationId, opts.input.members, opts.input.excludeFamilyId, familyScope(opts.actor));
+  // Matches reveal other families (case number, names): logged as one list read.
+  if (found.length > 0) noteRead({ familyId: null, entityType: "family", entityId: "duplicate-check", action: "family.listed", details: { families: found.map((d) => d.familyId) } });
+  return found;
 }
 
 export async function updateFamily(db: Db, opts: { actor: Actor; familyId: string; patch: FamilyPatch }): Promise<Family> {
@@ -196,8 +205,10 @@ export async function updateFamily(db: Db, opts: { actor: Actor; familyId: strin
       throw err;
     }
     if (rows.length === 0) throw staleVersion();
-    const changed = Object.keys(patch).filter((k) => k !== "version");
+    const changed = Object.keys(patch).filter((k) => !["version", "correctionReason", "privacyRequestId"].includes(k));
     await audit(tx, actor, { action: "family.updated", entityType: "family", entityId: familyId, familyId, details: { changed } });
+    // AVG art. 16: the personal data before and after, per field, in the same transaction.
+    await recordCorrections(tx, actor, { familyId, entityType: "family", entityId: familyId, changes: familyChanges(family, patch), reason: patch.correctionReason, requestId: patch.privacyRequestId });
   });
   return getFamily(db, { actor, familyId });
 }
@@ -248,8 +259,9 @@ export async function updateMember(db: Db, opts: { actor: Actor; familyId: strin
   const { actor, familyId, memberId, patch } = opts;
   return db.transaction(async (tx) => {
     await loadWritableFamily(tx, actor, familyId);
-    const { version, ...fields } = patch;
+    const { version, correctionReason, privacyRequestId, ...fields } = patch;
     if (fields.role !== undefined) await assertKeepsComposition(tx, actor.organisationId, familyId, memberId, fields.role);
+    const before = (await listMembers(tx, actor.organisationId, familyId)).find((m) => m.id === memberId);
     const [row] = await tx
       .update(members)
       .set({ ...fields, version: sql`${members.version} + 1`, updatedAt: new Date() })
@@ -261,6 +273,7 @@ export async function updateMember(db: Db, opts: { actor: Actor; familyId: strin
     }
     await bumpFamily(tx, actor.organisationId, familyId);
     await audit(tx, actor, { action: "member.updated", entityType: "member", entityId: memberId, familyId, details: { changed: Object.keys(fields) } });
+    if (before) await recordCorrections(tx, actor, { familyId, entityType: "member", entityId: memberId, changes: memberChanges(before, fields), reason: correctionReason, requestId: privacyRequestId });
     return toMember(row);
   });
 }

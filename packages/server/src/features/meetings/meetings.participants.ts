@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { invalid, type InvalidParam, type Participant, type ParticipantInput } from "@ploegwerk/domain";
 import type { Db } from "../../db/database.ts";
 import { listMembers, listNetwork } from "../families/families.queries.ts";
+import { existingPartnerIds } from "../partners/partners.queries.ts";
 import { findUsers } from "../plans/plans.queries.ts";
 
 const keyOf = (p: { kind: string; ref: string | null; organisation: string | null; name: string }): string =>
@@ -52,8 +53,15 @@ export async function resolveParticipants(
     out.push({ ...p, id: before?.id ?? randomUUID(), attended: before?.attended ?? null });
   };
 
+  const partnerIds = inputs.flatMap((p) => (p.kind === "partnerContact" && p.partnerOrganisationId ? [p.partnerOrganisationId] : []));
+  const partners = new Set(partnerIds.length > 0 ? await existingPartnerIds(tx, at.organisationId, partnerIds) : []);
+
   inputs.forEach((p, i) => {
     const path = `participants.${i}`;
+    if (p.kind === "partnerContact" && p.partnerOrganisationId && !partners.has(p.partnerOrganisationId)) {
+      errors.push({ name: `${path}.partnerOrganisationId`, reason: "not a registered chain partner organisation" });
+      return;
+    }
     const ref = refOf(p);
     const name =
       p.kind === "member" ? members.get(p.memberId) : p.kind === "networkPerson" ? network.get(p.networkPersonId) : p.kind === "user" ? users.get(p.userId) : p.contactName;
@@ -70,6 +78,7 @@ export async function resolveParticipants(
         name,
         organisation: p.kind === "partnerContact" ? p.organisation : null,
         contact: p.kind === "partnerContact" ? p.contact : null,
+        partnerOrganisationId: p.kind === "partnerContact" ? p.partnerOrganisationId : null,
       },
       path,
     );
@@ -78,6 +87,6 @@ export async function resolveParticipants(
 
   // The chair (the coach who organises the MDO) always takes part.
   const chairName = opts.chair ? users.get(opts.chair.id) : undefined;
-  if (opts.chair && chairName !== undefined) add({ kind: "user", ref: opts.chair.id, name: chairName, organisation: null, contact: null }, null);
+  if (opts.chair && chairName !== undefined) add({ kind: "user", ref: opts.chair.id, name: chairName, organisation: null, contact: null, partnerOrganisationId: null }, null);
   return out;
 }

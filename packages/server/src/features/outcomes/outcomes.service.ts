@@ -43,6 +43,8 @@ export async function outcomeReport(
   opts: { actor: Actor; instrumentKey: string; teamId?: string | undefined; includeFamilies?: boolean },
 ): Promise<OutcomeReport> {
   authorize(opts.actor, "outcomes.read");
+  // The list per family names case numbers: an analist sees aggregates only.
+  if (opts.includeFamilies) authorize(opts.actor, "outcomes.readFamilies");
   const versions = await instrumentVersions(db, opts.actor.organisationId, opts.instrumentKey);
   const def = [...versions.values()].sort((a, b) => b.version - a.version)[0];
   if (!def) {

@@ -7,6 +7,7 @@ import { PHASE_LABELS, conflict, invalid, planFamilyContext, type MemberRole, ty
 import type { Actor } from "../../authz/actor.ts";
 import { authorize } from "../../authz/rules.ts";
 import type { Db } from "../../db/database.ts";
+import { listPartnerIds } from "../partners/partners.queries.ts";
 import { listMembers, listNetwork } from "../families/families.queries.ts";
 import { findInstrument } from "../instruments/instruments.queries.ts";
 import { loadVisibleTrajectory } from "../trajectories/trajectories.service.ts";
@@ -44,5 +45,6 @@ export async function familyPlanContext(tx: Db, organisationId: string, familyId
   if (!instrument) {
     throw invalid({ nl: `Instrument '${instrumentKey}' bestaat niet.`, en: `Instrument '${instrumentKey}' does not exist.` }, [{ name: path, reason: "unknown instrument" }]);
   }
-  return planFamilyContext({ members: members.map((m) => ({ id: m.id, role: m.role as MemberRole })), network }, instrument);
+  const partnerOrganisationIds = await listPartnerIds(tx, organisationId);
+  return { ...planFamilyContext({ members: members.map((m) => ({ id: m.id, role: m.role as MemberRole })), network }, instrument), partnerOrganisationIds };
 }

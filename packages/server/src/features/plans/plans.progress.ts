@@ -5,13 +5,14 @@ import {
   notFound,
   todayInNetherlands,
   validateActionProgress,
+  type ActionOwner,
   type ActionProgressInput,
   type ActionProgressRecorded,
 } from "@ploegwerk/domain";
 import type { Actor } from "../../authz/actor.ts";
 import { audit } from "../../audit/audit.ts";
 import type { Db } from "../../db/database.ts";
-import { SYSTEM_ID, loadForPlanWrite, userIdOf } from "./plans.context.ts";
+import { SYSTEM_ID, assertPhase, loadForPlanWrite, userIdOf } from "./plans.context.ts";
 import { insertProgressRow, listPlanRows, listProgressRows } from "./plans.queries.ts";
 import { effectiveView, planHistory, progressView } from "./plans.versions.ts";
 
@@ -23,16 +24,40 @@ const noPlanInForce = () =>
  * open again). The signed version itself does not change; the log applies on top of it.
  */
 export async function recordActionProgress(db: Db, opts: { actor: Actor; trajectoryId: string; actionId: string; input: ActionProgressInput }): Promise<ActionProgressRecorded> {
+  return applyActionProgress(db, { ...opts, load: (tx) => loadForPlanWrite(tx, opts.actor, opts.trajectoryId, PLAN_SIGN_PHASES, PROGRESS) });
+}
+
+const PROGRESS = { nl: "Voortgang op acties vastleggen", en: "Recording progress on actions" };
+const ACTION = { nl: "Actie in het geldende gezinsplan", en: "Action in the plan in force" };
+
+/**
+ * The one path for progress, for the team and for a chain partner: `load` finds and authorises the
+ * trajectory, `mayRecord` (when given) decides on the action found in the plan in force.
+ */
+export async function applyActionProgress(
+  db: Db,
+  opts: {
+    actor: Actor;
+    trajectoryId: string;
+    actionId: string;
+    input: ActionProgressInput;
+    load: (tx: Db) => Promise<{ trajectory: { familyId: string; phase: string } }>;
+    mayRecord?: (owner: ActionOwner) => boolean;
+  },
+): Promise<ActionProgressRecorded> {
   const { actor, trajectoryId, actionId, input } = opts;
   const today = todayInNetherlands();
   const id = await db.transaction(async (tx) => {
-    const found = await loadForPlanWrite(tx, actor, trajectoryId, PLAN_SIGN_PHASES, { nl: "Voortgang op acties vastleggen", en: "Recording progress on actions" });
+    const found = await opts.load(tx);
+    assertPhase(found.trajectory.phase, PLAN_SIGN_PHASES, PROGRESS);
     const { inForce } = planHistory(await listPlanRows(tx, actor.organisationId, trajectoryId));
     if (!inForce) throw noPlanInForce();
+    const owner = inForce.content.goals.flatMap((g) => g.actions).find((a) => a.id === actionId)?.owner;
+    if (owner && opts.mayRecord && !opts.mayRecord(owner)) throw notFound(ACTION);
     const on = input.on ?? today;
     const cancelReason = input.status === "cancelled" ? input.cancelReason : null;
     const errors = validateActionProgress({ actionId, status: input.status, cancelReason, on, by: userIdOf(actor) ?? SYSTEM_ID }, inForce.content);
-    if (errors.some((e) => e.name === "actionId")) throw notFound({ nl: "Actie in het geldende gezinsplan", en: "Action in the plan in force" });
+    if (errors.some((e) => e.name === "actionId")) throw notFound(ACTION);
     if (on > today) errors.push({ name: "on", reason: "lies in the future" });
     if (on < inForce.createdOn) errors.push({ name: "on", reason: `lies before the plan in force (version ${inForce.number}, written ${inForce.createdOn})` });
     if (errors.length > 0) throw invalid({ nl: "De voortgang klopt niet; zie invalidParams.", en: "The progress entry is not valid; see invalidParams." }, errors);

@@ -27,6 +27,7 @@ import {
 } from "@ploegwerk/domain";
 import { actorLabel, type Actor } from "../../authz/actor.ts";
 import { audit } from "../../audit/audit.ts";
+import { noteRead } from "../../audit/requestContext.ts";
 import { authorize, can, familyScope } from "../../authz/rules.ts";
 import type { Db } from "../../db/database.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
@@ -47,7 +48,9 @@ const openTrajectoryExists = () =>
 /** The trajectory as the actor may see it: 404 outside their scope. */
 export async function loadVisibleTrajectory(db: Db, actor: Actor, trajectoryId: string) {
   const found = await findTrajectoryRow(db, actor.organisationId, trajectoryId, familyScope(actor));
-  if (!found || !can(actor, "trajectory.read", { teamId: found.teamId })) throw notFound(TRAJECTORY);
+  if (!found || !can(actor, "trajectory.read", { teamId: found.teamId, familyId: found.trajectory.familyId })) throw notFound(TRAJECTORY);
+  // Every read of a trajectory passes here: the request logs it once it succeeds (NEN 7513).
+  noteRead({ familyId: found.trajectory.familyId, entityType: "trajectory", entityId: trajectoryId, action: "trajectory.viewed" });
   return found;
 }
 
@@ -110,7 +113,7 @@ export async function getTrajectory(db: Db, opts: { actor: Actor; trajectoryId: 
 
 export async function listFamilyTrajectories(db: Db, opts: { actor: Actor; familyId: string }): Promise<Trajectory[]> {
   const { family } = await loadVisibleFamily(db, opts.actor, opts.familyId);
-  authorize(opts.actor, "trajectory.read", { teamId: family.teamId });
+  authorize(opts.actor, "trajectory.read", { teamId: family.teamId, familyId: family.id });
   const rows = await listFamilyTrajectoryRows(db, opts.actor.organisationId, opts.familyId);
   const today = todayInNetherlands();
   return Promise.all(rows.map((r) => present(db, { trajectory: r, teamId: family.teamId, caseNumber: family.caseNumber, coachId: family.coachId }, today)));

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/database.ts";
-import { teams, users } from "../../db/schema.ts";
+import { partnerOrganisations, teams, userTeams, users } from "../../db/schema.ts";
 
 export const userColumns = {
   id: users.id,
@@ -8,6 +8,8 @@ export const userColumns = {
   email: users.email,
   role: users.role,
   teamId: users.teamId,
+  leadsTeamIds: sql<string[]>`coalesce((select array_agg(ut.team_id order by ut.team_id) from ${userTeams} ut where ut.organisation_id = ${users.organisationId} and ut.user_id = ${users.id}), '{}'::uuid[])`,
+  partnerOrganisationId: users.partnerOrganisationId,
   active: users.active,
   version: users.version,
 };
@@ -41,4 +43,19 @@ export async function lockActiveAdmins(db: Db, organisationId: string): Promise<
     .where(and(eq(users.organisationId, organisationId), eq(users.role, "beheerder"), eq(users.active, true)))
     .for("update");
   return rows.map((r) => r.id);
+}
+
+/** Replaces the teams a team lead leads besides their own. */
+export async function setLedTeams(db: Db, organisationId: string, userId: string, teamIds: readonly string[]): Promise<void> {
+  await db.delete(userTeams).where(and(eq(userTeams.organisationId, organisationId), eq(userTeams.userId, userId)));
+  if (teamIds.length > 0) await db.insert(userTeams).values(teamIds.map((teamId) => ({ organisationId, userId, teamId })));
+}
+
+export async function partnerOrganisationExists(db: Db, organisationId: string, partnerId: string): Promise<boolean> {
+  const rows = await db
+    .select({ one: sql<number>`1` })
+    .from(partnerOrganisations)
+    .where(and(eq(partnerOrganisations.organisationId, organisationId), eq(partnerOrganisations.id, partnerId)))
+    .limit(1);
+  return rows.length > 0;
 }

@@ -41,7 +41,7 @@ describe(`users API (${testTarget()})`, () => {
     const { org, client, app } = await setup(t);
     const email = `Anna.Coach-${Date.now()}@Test.Ploegwerk.nl`;
     const created = bodyOf(await client.post("/api/v1/users", { name: "Anna de Coach", email, role: "coach", teamId: org.teamId, password: PASSWORD }), 201, User);
-    assert.deepEqual({ ...created, id: "" }, { id: "", name: "Anna de Coach", email: email.toLowerCase(), role: "coach", teamId: org.teamId, active: true, version: 1 });
+    assert.deepEqual({ ...created, id: "" }, { id: "", name: "Anna de Coach", email: email.toLowerCase(), role: "coach", teamId: org.teamId, leadsTeamIds: [], partnerOrganisationId: null, active: true, version: 1 });
     const listed = await client.get("/api/v1/users");
     assert.ok(bodyOf(listed, 200, UserList).items.some((u) => u.id === created.id));
     assert.doesNotMatch(listed.body, /password|argon2/i, "no password (hash) in the answer");

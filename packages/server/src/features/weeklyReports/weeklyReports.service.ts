@@ -36,7 +36,7 @@ const duplicateWeek = (label: string) =>
     "duplicate_week",
   );
 
-function present(row: WeeklyReportRow, writtenByName: string | null): WeeklyReport {
+export function present(row: WeeklyReportRow, writtenByName: string | null): WeeklyReport {
   return {
     ...isoWeekView({ year: row.year, week: row.week }),
     id: row.id,

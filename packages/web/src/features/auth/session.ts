@@ -21,15 +21,40 @@ export function useSession() {
   });
 }
 
+/** The roles that work the families of their teams. */
+export const TEAM_ROLES = ["coach", "teamleider", "ondersteuning"] as const satisfies readonly Role[];
+/** The roles that see the organisation's aggregated outcomes. */
+export const OUTCOME_ROLES = ["coach", "teamleider", "ondersteuning", "analist", "beheerder"] as const satisfies readonly Role[];
+
+const isOneOf = (roles: readonly Role[], role: Role) => roles.includes(role);
+
 /** What each role may do in the web app; the server enforces the same rules. */
 export const can = {
-  seeFamilies: (role: Role) => role !== "beheerder",
+  seeFamilies: (role: Role) => isOneOf(TEAM_ROLES, role),
   editFamilies: (role: Role) => role === "coach" || role === "teamleider",
-  seeOutcomes: (_role: Role) => true,
+  seeOutcomes: (role: Role) => isOneOf(OUTCOME_ROLES, role),
   manageUsers: (role: Role) => role === "beheerder",
+  /** The list of chain partner organisations: the beheerder and team leads keep it. */
+  managePartners: (role: Role) => role === "beheerder" || role === "teamleider",
+  /** A ketenpartner sees only what families shared with their organisation. */
+  seeShared: (role: Role) => role === "ketenpartner",
+  /** Opening a file outside one's teams in an emergency (noodtoegang). */
+  breakGlass: (role: Role) => role === "teamleider",
+  reviewBreakGlass: (role: Role) => role === "beheerder" || role === "teamleider",
 };
 
 /** Where a user lands after logging in. */
 export function homePath(role: Role): string {
-  return role === "beheerder" ? "/beheer/gebruikers" : "/";
+  switch (role) {
+    case "beheerder":
+      return "/beheer/gebruikers";
+    case "ketenpartner":
+      return "/gedeeld";
+    case "analist":
+      return "/uitkomsten";
+    case "onderzoeker":
+      return "/onderzoek";
+    default:
+      return "/";
+  }
 }

@@ -79,7 +79,7 @@ export function HoldMeetingForm({ trajectoryId, meeting, family, people, planLab
       if (p.stale) onStale();
       const known = ["attendance", "decisions", "minutes", "agreements", ...agreements.flatMap((_, i) => {
         const a = `agreements.${i}`;
-        return [`${a}.description`, `${a}.goalId`, `${a}.owner`, `${a}.owner.memberId`, `${a}.owner.networkPersonId`, `${a}.owner.userId`, `${a}.owner.organisation`, `${a}.owner.contactName`, `${a}.dueDate`];
+        return [`${a}.description`, `${a}.goalId`, `${a}.owner`, `${a}.owner.memberId`, `${a}.owner.networkPersonId`, `${a}.owner.userId`, `${a}.owner.partnerOrganisationId`, `${a}.owner.organisation`, `${a}.owner.contactName`, `${a}.dueDate`];
       })];
       setErrors(placeErrors(p.fields, known, "agreements"));
       setAttempt((n) => n + 1);

@@ -1,15 +1,18 @@
 import { useTranslation } from "react-i18next";
 import { Button } from "../../components/Button.tsx";
 import { Fieldset, TextField } from "../../components/Form.tsx";
+import { PartnerOrganisationSelect } from "../partners/PartnerOrganisationSelect.tsx";
 
 export interface PartnerRow {
   key: string;
   organisation: string;
   contactName: string;
   contact: string;
+  /** The registered chain partner organisation ("" = typed in by hand). */
+  partnerOrganisationId: string;
 }
 
-export const emptyPartnerRow = (): PartnerRow => ({ key: crypto.randomUUID(), organisation: "", contactName: "", contact: "" });
+export const emptyPartnerRow = (): PartnerRow => ({ key: crypto.randomUUID(), organisation: "", contactName: "", contact: "", partnerOrganisationId: "" });
 
 /** Chain partners' contacts invited by name (they need not use Ploegwerk), with add and remove. */
 export function PartnerRows({ rows, onChange, errors, idOf, focus }: {
@@ -25,9 +28,13 @@ export function PartnerRows({ rows, onChange, errors, idOf, focus }: {
     <>
       {rows.map((r, i) => (
         <Fieldset key={r.key} legend={t("meeting.partnerN", { number: i + 1 })} className="pw-row-card">
+          <PartnerOrganisationSelect id={idOf(`partners.${i}.partnerOrganisationId`)} label={t("partners.picker.inviteeLabel", { number: i + 1 })}
+            value={r} onChange={(choice) => set(i, choice)} error={errors[`partners.${i}.partnerOrganisationId`]} />
           <div className="pw-grid-3">
-            <TextField id={idOf(`partners.${i}.organisation`)} label={t("plan.owner.organisation")} required maxLength={200} value={r.organisation}
-              onChange={(e) => set(i, { organisation: e.target.value })} error={errors[`partners.${i}.organisation`]} />
+            {r.partnerOrganisationId ? null : (
+              <TextField id={idOf(`partners.${i}.organisation`)} label={t("plan.owner.organisation")} required maxLength={200} value={r.organisation}
+                onChange={(e) => set(i, { organisation: e.target.value })} error={errors[`partners.${i}.organisation`]} />
+            )}
             <TextField id={idOf(`partners.${i}.contactName`)} label={t("plan.owner.contactName")} required maxLength={200} value={r.contactName}
               onChange={(e) => set(i, { contactName: e.target.value })} error={errors[`partners.${i}.contactName`]} />
             <TextField id={idOf(`partners.${i}.contact`)} label={t("plan.owner.contact")} maxLength={300} value={r.contact}

@@ -1,8 +1,7 @@
-import { ACTION_STATUSES, type ActionStatus, type EffectiveActionView } from "@ploegwerk/domain";
+import { ACTION_STATUSES, type ActionProgressInput, type ActionProgressRecorded, type ActionStatus, type EffectiveActionView } from "@ploegwerk/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api/endpoints.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { Button, ButtonGroup } from "../../components/Button.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
@@ -11,18 +10,21 @@ import { todayIso } from "../../i18n/format.ts";
 import { RadioGroup } from "./ChoiceFields.tsx";
 import { formProblem, noFormProblem, type FormProblem } from "./formProblem.ts";
 import type { PlanLabels } from "./labels.ts";
-import { useRefreshPlan } from "./queries.ts";
 
-/** Progress on one action of the plan in force: bezig, gedaan, vervallen (with a reason) or open again. */
-export function ActionStatusForm({ trajectoryId, action, labels, onDone, onCancel }: {
-  trajectoryId: string;
+/**
+ * Progress on one action of the plan in force: bezig, gedaan, vervallen (with a reason) or open
+ * again. `record` sends it (the team's plan endpoint, or a ketenpartner's shared one); `afterSave`
+ * refreshes what shows the action.
+ */
+export function ActionStatusForm({ action, labels, record, afterSave, onDone, onCancel }: {
   action: EffectiveActionView;
-  labels: PlanLabels;
+  labels: Pick<PlanLabels, "status">;
+  record: (input: ActionProgressInput) => Promise<ActionProgressRecorded>;
+  afterSave: () => Promise<void>;
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const refresh = useRefreshPlan(trajectoryId);
   const prefix = `status-${action.actionId}`;
   const [status, setStatus] = useState<ActionStatus>(action.status);
   const [reason, setReason] = useState(action.cancelReason ?? "");
@@ -36,9 +38,9 @@ export function ActionStatusForm({ trajectoryId, action, labels, onDone, onCance
   }, []);
 
   const save = useMutation({
-    mutationFn: () => api.recordActionProgress(trajectoryId, action.actionId, { status, cancelReason: status === "cancelled" ? reason.trim() : null, on }),
+    mutationFn: () => record({ status, cancelReason: status === "cancelled" ? reason.trim() : null, on }),
     onSuccess: async (saved) => {
-      await refresh();
+      await afterSave();
       onDone(t("plan.statusSaved", { action: saved.action.description, status: labels.status(saved.action.status) }));
     },
     onError: (error) => {
@@ -91,5 +93,16 @@ export function ActionStatusForm({ trajectoryId, action, labels, onDone, onCance
         <Button appearance="subtle" onClick={onCancel}>{t("common.cancel")}</Button>
       </ButtonGroup>
     </form>
+  );
+}
+
+/** The status form as an expanded row under the action's row in a table of `columns` columns. */
+export function ActionStatusRow({ columns, ...form }: Parameters<typeof ActionStatusForm>[0] & { columns: number }) {
+  return (
+    <tr className="utrecht-table__row pw-expand-row">
+      <td className="utrecht-table__cell" colSpan={columns}>
+        <ActionStatusForm {...form} />
+      </td>
+    </tr>
   );
 }

@@ -5,7 +5,7 @@ import { todayIso } from "../../i18n/format.ts";
 import type { PlanLabels } from "./labels.ts";
 
 /** "Bezig", "Vervallen: reden", and for open work past its date "— 12 dagen te laat" in words. */
-export function ActionStatusText({ action, labels }: { action: Pick<EffectiveActionView, "status" | "cancelReason" | "overdue" | "dueDate">; labels: PlanLabels }) {
+export function ActionStatusText({ action, labels }: { action: Pick<EffectiveActionView, "status" | "cancelReason" | "overdue" | "dueDate">; labels: Pick<PlanLabels, "status"> }) {
   const { t } = useTranslation();
   const late = action.overdue ? Math.max(1, daysBetween(action.dueDate, todayIso())) : 0;
   return (

@@ -1,14 +1,16 @@
 import type { EffectiveActionView } from "@ploegwerk/domain";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { api } from "../../api/endpoints.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { Button } from "../../components/Button.tsx";
 import { Table, TBody, Td, Th, THead, Tr } from "../../components/Table.tsx";
 import { useFormat } from "../../i18n/format.ts";
-import { ActionStatusForm } from "./ActionStatusForm.tsx";
+import { ActionStatusRow } from "./ActionStatusForm.tsx";
 import { ActionStatusText } from "./ActionStatusText.tsx";
 import type { PlanLabels } from "./labels.ts";
 import type { People } from "./people.ts";
+import { useRefreshPlan } from "./queries.ts";
 
 /**
  * The actions of the plan in force with their status; who may edit can change a status in place
@@ -26,6 +28,7 @@ export function ActionsInForce({ trajectoryId, actions, people, labels, canEdit,
   const fmt = useFormat();
   const [open, setOpen] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const refresh = useRefreshPlan(trajectoryId);
   const buttonId = (actionId: string) => `status-button-${actionId}`;
   const close = (actionId: string) => {
     setOpen(null);
@@ -70,17 +73,15 @@ export function ActionsInForce({ trajectoryId, actions, people, labels, canEdit,
                 ) : null}
               </Tr>
               {open === a.actionId ? (
-                <tr className="utrecht-table__row pw-expand-row">
-                  <td className="utrecht-table__cell" colSpan={5}>
-                    <ActionStatusForm
-                      trajectoryId={trajectoryId}
-                      action={a}
-                      labels={labels}
-                      onCancel={() => close(a.actionId)}
-                      onDone={(text) => { setMessage(text); close(a.actionId); }}
-                    />
-                  </td>
-                </tr>
+                <ActionStatusRow
+                  columns={5}
+                  action={a}
+                  labels={labels}
+                  record={(input) => api.recordActionProgress(trajectoryId, a.actionId, input)}
+                  afterSave={refresh}
+                  onCancel={() => close(a.actionId)}
+                  onDone={(text) => { setMessage(text); close(a.actionId); }}
+                />
               ) : null}
             </Fragment>
           ))}

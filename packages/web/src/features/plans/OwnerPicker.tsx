@@ -1,6 +1,7 @@
 import { OWNER_KINDS, type ActionOwner, type Family, type OwnerKind } from "@ploegwerk/domain";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../../components/Form.tsx";
+import { PartnerOrganisationSelect } from "../partners/PartnerOrganisationSelect.tsx";
 import type { People } from "./people.ts";
 
 /** An owner as the form holds it: the kind and every kind's fields, so switching keeps what was typed. */
@@ -12,10 +13,12 @@ export interface OwnerDraft {
   organisation: string;
   contactName: string;
   contact: string;
+  /** The registered chain partner organisation ("" = not registered). */
+  partnerOrganisationId: string;
 }
 
 export function emptyOwner(defaultCoachId: string | null): OwnerDraft {
-  return { ownerKind: "", memberId: "", networkPersonId: "", userId: defaultCoachId ?? "", organisation: "", contactName: "", contact: "" };
+  return { ownerKind: "", memberId: "", networkPersonId: "", userId: defaultCoachId ?? "", organisation: "", contactName: "", contact: "", partnerOrganisationId: "" };
 }
 
 export function ownerDraftOf(o: ActionOwner, defaultCoachId: string | null): OwnerDraft {
@@ -27,6 +30,7 @@ export function ownerDraftOf(o: ActionOwner, defaultCoachId: string | null): Own
     organisation: o.kind === "partnerContact" ? o.organisation : "",
     contactName: o.kind === "partnerContact" ? o.contactName : "",
     contact: o.kind === "partnerContact" ? o.contact ?? "" : "",
+    partnerOrganisationId: o.kind === "partnerContact" ? o.partnerOrganisationId ?? "" : "",
   };
 }
 
@@ -40,7 +44,7 @@ export function ownerFrom(a: OwnerDraft): ActionOwner {
       return { kind: "coach", userId: a.userId };
     default:
       // Incomplete owners never leave the browser: validation stops the save first.
-      return { kind: "partnerContact", organisation: a.organisation.trim(), contactName: a.contactName.trim(), contact: a.contact.trim() || null };
+      return { kind: "partnerContact", organisation: a.organisation.trim(), contactName: a.contactName.trim(), contact: a.contact.trim() || null, partnerOrganisationId: a.partnerOrganisationId || null };
   }
 }
 
@@ -110,9 +114,15 @@ export function OwnerPicker({ value, onChange, path, number, idOf, errors, famil
         </SelectField>
       ) : null}
       {value.ownerKind === "partnerContact" ? (
+        <PartnerOrganisationSelect id={idOf(name(".partnerOrganisationId"))} label={t("partners.picker.label", { number })}
+          value={value} onChange={onChange} error={errors[name(".partnerOrganisationId")]} />
+      ) : null}
+      {value.ownerKind === "partnerContact" ? (
         <div className="pw-grid-3">
-          <TextField id={idOf(name(".organisation"))} label={t("plan.owner.organisation")} required maxLength={200} value={value.organisation}
-            onChange={(e) => onChange({ organisation: e.target.value })} error={errors[name(".organisation")]} />
+          {value.partnerOrganisationId ? null : (
+            <TextField id={idOf(name(".organisation"))} label={t("plan.owner.organisation")} required maxLength={200} value={value.organisation}
+              onChange={(e) => onChange({ organisation: e.target.value })} error={errors[name(".organisation")]} />
+          )}
           <TextField id={idOf(name(".contactName"))} label={t("plan.owner.contactName")} required maxLength={200} value={value.contactName}
             onChange={(e) => onChange({ contactName: e.target.value })} error={errors[name(".contactName")]} />
           <TextField id={idOf(name(".contact"))} label={t("plan.owner.contact")} description={t("plan.owner.contactHint")} maxLength={300} value={value.contact}

@@ -15,14 +15,25 @@ export function workingContentOf(detail: PlanVersionDetail): PlanContent {
   };
 }
 
-/** The chain partners' contacts named as owners in the plan, once each. */
-export function partnerContactsOf(content: PlanContent | null): { organisation: string; contactName: string; contact: string | null }[] {
-  const out = new Map<string, { organisation: string; contactName: string; contact: string | null }>();
+/** A chain partner's contact as the plan names them; `partnerOrganisationId` when the organisation is registered. */
+export interface PlanPartnerContact {
+  organisation: string;
+  contactName: string;
+  contact: string | null;
+  partnerOrganisationId: string | null;
+}
+
+/** The chain partners' contacts named as owners in the plan, once each (keeping the link to a registered organisation). */
+export function partnerContactsOf(content: PlanContent | null): PlanPartnerContact[] {
+  const out = new Map<string, PlanPartnerContact>();
   for (const g of content?.goals ?? []) {
     for (const a of g.actions) {
       if (a.owner.kind !== "partnerContact") continue;
       const key = `${a.owner.organisation.toLowerCase()}|${a.owner.contactName.toLowerCase()}`;
-      if (!out.has(key)) out.set(key, { organisation: a.owner.organisation, contactName: a.owner.contactName, contact: a.owner.contact });
+      const seen = out.get(key);
+      if (!seen || (seen.partnerOrganisationId === null && a.owner.partnerOrganisationId !== null)) {
+        out.set(key, { organisation: a.owner.organisation, contactName: a.owner.contactName, contact: a.owner.contact, partnerOrganisationId: a.owner.partnerOrganisationId });
+      }
     }
   }
   return [...out.values()];

@@ -5,6 +5,7 @@ import { Section } from "../../components/Page.tsx";
 import { LoadError, Loading } from "../../components/QueryState.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { useSession } from "../auth/session.ts";
+import { useOutsideOwnTeams } from "../breakGlass/BreakGlassBanner.tsx";
 import { DeadlineList } from "./DeadlineList.tsx";
 import { FeedbackOwedNotice } from "./FeedbackOwedNotice.tsx";
 import { useTrajectoryLabels } from "./labels.ts";
@@ -21,7 +22,9 @@ export function TrajectorySection({ family }: { family: Family }) {
   const trajectories = useFamilyTrajectories(family.id);
   const current = trajectories.data ? currentTrajectory(trajectories.data.items) : null;
   const open = current !== null && current.phase !== "closed";
-  const mayRefer = me ? canTrajectory.edit(me.role) : false;
+  // Opened through noodtoegang: read only.
+  const outside = useOutsideOwnTeams(family);
+  const mayRefer = me && !outside ? canTrajectory.edit(me.role) : false;
   const running = current ? current.deadlines.filter((d) => !d.met) : [];
 
   return (

@@ -1,4 +1,4 @@
-import { PASSWORD_MIN_LENGTH, ROLES, type Role, type Team, type User } from "@ploegwerk/domain";
+import { PASSWORD_MIN_LENGTH, ROLE_LABELS, ROLES, type Role, type Team, type User } from "@ploegwerk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,27 +14,18 @@ import { LoadError, Loading } from "../../components/QueryState.tsx";
 import { Table, TBody, Td, Th, THead, Tr } from "../../components/Table.tsx";
 import { useSession } from "../auth/session.ts";
 import { useTeams } from "../families/queries.ts";
+import { usePartnerOrganisations } from "../partners/queries.ts";
+import { useFormat } from "../../i18n/format.ts";
+import { placementBody, placementErrors, UserPlacementFields } from "./UserPlacementFields.tsx";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function RoleOptions() {
-  const { t } = useTranslation();
+  const fmt = useFormat();
   return (
     <>
       {ROLES.map((r) => (
-        <option key={r} value={r}>{t(`roles.${r}`)}</option>
-      ))}
-    </>
-  );
-}
-
-function TeamOptions({ teams }: { teams: readonly Team[] }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <option value="">{t("users.noTeam")}</option>
-      {teams.map((team) => (
-        <option key={team.id} value={team.id}>{team.name}</option>
+        <option key={r} value={r}>{fmt.text(ROLE_LABELS[r])}</option>
       ))}
     </>
   );
@@ -43,13 +34,13 @@ function TeamOptions({ teams }: { teams: readonly Team[] }) {
 function NewUserForm({ teams, onDone }: { teams: readonly Team[]; onDone: (message: string | null) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [v, setV] = useState({ name: "", email: "", role: "coach" as Role, teamId: teams[0]?.id ?? "", password: "" });
+  const [v, setV] = useState({ name: "", email: "", role: "coach" as Role, teamId: teams[0]?.id ?? "", partnerOrganisationId: "", leadsTeamIds: [] as string[], password: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
   useEffect(() => {
     document.getElementById("user-new-name")?.focus();
   }, []);
   const create = useMutation({
-    mutationFn: () => api.createUser({ name: v.name.trim(), email: v.email.trim(), role: v.role, teamId: v.teamId || null, password: v.password }),
+    mutationFn: () => api.createUser({ name: v.name.trim(), email: v.email.trim(), role: v.role, ...placementBody(v), password: v.password }),
     onSuccess: async (user) => {
       await queryClient.invalidateQueries({ queryKey: keys.users });
       void queryClient.invalidateQueries({ queryKey: keys.staff });
@@ -65,10 +56,10 @@ function NewUserForm({ teams, onDone }: { teams: readonly Team[]; onDone: (messa
     const found: FieldErrors = {};
     if (!v.name.trim()) found.name = t("users.errors.nameRequired");
     if (!EMAIL.test(v.email.trim())) found.email = t("users.errors.emailInvalid");
-    if (v.role !== "beheerder" && !v.teamId) found.teamId = t("users.errors.teamRequired");
+    Object.assign(found, placementErrors(v, t));
     if (v.password.length < PASSWORD_MIN_LENGTH) found.password = t("users.errors.passwordShort", { min: PASSWORD_MIN_LENGTH });
     setErrors(found);
-    const first = ["name", "email", "teamId", "password"].find((k) => found[k]);
+    const first = ["name", "email", "teamId", "partnerOrganisationId", "password"].find((k) => found[k]);
     if (first) {
       document.getElementById(`user-new-${first}`)?.focus();
       return;
@@ -89,10 +80,7 @@ function NewUserForm({ teams, onDone }: { teams: readonly Team[]; onDone: (messa
           <SelectField id="user-new-role" label={t("users.role")} required value={v.role} onChange={set("role")} error={errors.role}>
             <RoleOptions />
           </SelectField>
-          <SelectField id="user-new-teamId" label={t("users.team")} value={v.teamId} onChange={set("teamId")} error={errors.teamId}
-            description={t("users.teamHint")} required={v.role !== "beheerder"}>
-            <TeamOptions teams={teams} />
-          </SelectField>
+          <UserPlacementFields prefix="user-new" value={v} onChange={(patch) => setV((old) => ({ ...old, ...patch }))} teams={teams} errors={errors} />
           <TextField id="user-new-password" label={t("users.initialPassword")} type="password" required autoComplete="new-password"
             description={t("users.passwordHint", { min: PASSWORD_MIN_LENGTH })} value={v.password} onChange={set("password")} error={errors.password} />
         </div>
@@ -108,7 +96,7 @@ function NewUserForm({ teams, onDone }: { teams: readonly Team[]; onDone: (messa
 function EditUserForm({ user, teams, onDone }: { user: User; teams: readonly Team[]; onDone: (message: string | null) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [v, setV] = useState({ name: user.name, role: user.role, teamId: user.teamId ?? "", password: "" });
+  const [v, setV] = useState({ name: user.name, role: user.role, teamId: user.teamId ?? "", partnerOrganisationId: user.partnerOrganisationId ?? "", leadsTeamIds: user.leadsTeamIds, password: "" });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [stale, setStale] = useState(false);
   useEffect(() => {
@@ -120,7 +108,7 @@ function EditUserForm({ user, teams, onDone }: { user: User; teams: readonly Tea
         version: user.version,
         name: v.name.trim(),
         role: v.role,
-        teamId: v.teamId || null,
+        ...placementBody(v),
         ...(v.password ? { password: v.password } : {}),
       }),
     onSuccess: async (saved) => {
@@ -137,10 +125,10 @@ function EditUserForm({ user, teams, onDone }: { user: User; teams: readonly Tea
     event.preventDefault();
     const found: FieldErrors = {};
     if (!v.name.trim()) found.name = t("users.errors.nameRequired");
-    if (v.role !== "beheerder" && !v.teamId) found.teamId = t("users.errors.teamRequired");
+    Object.assign(found, placementErrors(v, t));
     if (v.password && v.password.length < PASSWORD_MIN_LENGTH) found.password = t("users.errors.passwordShort", { min: PASSWORD_MIN_LENGTH });
     setErrors(found);
-    const first = ["name", "teamId", "password"].find((k) => found[k]);
+    const first = ["name", "teamId", "partnerOrganisationId", "password"].find((k) => found[k]);
     if (first) {
       document.getElementById(`user-edit-${first}`)?.focus();
       return;
@@ -165,9 +153,7 @@ function EditUserForm({ user, teams, onDone }: { user: User; teams: readonly Tea
           <SelectField id="user-edit-role" label={t("users.role")} required value={v.role} onChange={set("role")} error={errors.role}>
             <RoleOptions />
           </SelectField>
-          <SelectField id="user-edit-teamId" label={t("users.team")} value={v.teamId} onChange={set("teamId")} error={errors.teamId} required={v.role !== "beheerder"}>
-            <TeamOptions teams={teams} />
-          </SelectField>
+          <UserPlacementFields prefix="user-edit" value={v} onChange={(patch) => setV((old) => ({ ...old, ...patch }))} teams={teams} errors={errors} />
           <TextField id="user-edit-password" label={t("users.newPassword")} type="password" autoComplete="new-password"
             description={t("users.newPasswordHint", { min: PASSWORD_MIN_LENGTH })} value={v.password} onChange={set("password")} error={errors.password} />
         </div>
@@ -192,6 +178,8 @@ export function UsersSection() {
   const [mode, setMode] = useState<Mode>({ kind: "none" });
   const [message, setMessage] = useState<{ type: "ok" | "error"; text: string } | null>(null);
   const teamName = (id: string | null) => (id ? teams.data?.items.find((x) => x.id === id)?.name ?? "–" : "–");
+  const partners = usePartnerOrganisations();
+  const placeOf = (u: User) => (u.role === "ketenpartner" ? partners.data?.items.find((p) => p.id === u.partnerOrganisationId)?.name ?? "–" : teamName(u.teamId));
 
   const toggle = useMutation({
     mutationFn: (user: User) => api.updateUser(user.id, { version: user.version, active: !user.active }),
@@ -228,7 +216,7 @@ export function UsersSection() {
               <Th>{t("users.name")}</Th>
               <Th>{t("users.email")}</Th>
               <Th>{t("users.role")}</Th>
-              <Th>{t("users.team")}</Th>
+              <Th>{t("userPlacement.teamOrPartner")}</Th>
               <Th>{t("users.status")}</Th>
               <Th><span className="pw-visually-hidden">{t("common.actions")}</span></Th>
             </Tr>
@@ -239,7 +227,7 @@ export function UsersSection() {
                 <Th scope="row">{u.name}</Th>
                 <Td>{u.email}</Td>
                 <Td>{t(`roles.${u.role}`)}</Td>
-                <Td>{teamName(u.teamId)}</Td>
+                <Td>{placeOf(u)}</Td>
                 <Td>
                   <span className={["utrecht-status-badge", u.active ? "utrecht-status-badge--active pw-status--active" : "utrecht-status-badge--inactive pw-status--inactive"].join(" ")}>
                     {u.active ? t("users.active") : t("users.inactive")}
