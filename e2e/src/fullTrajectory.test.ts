@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { readPdf, type PdfContent } from "../../packages/server/src/testing/pdfText.ts";
 import { launchBrowser, OUTPUT_DIR, startServer, type RunningServer } from "./harness.ts";
-import { amsterdamDay, amsterdamMoment, expectAccessible, fillMeasurement, fillNewFamily, logIn, openTrajectoryPage, phaseMove, region } from "./steps.ts";
+import { amsterdamDay, amsterdamMoment, expectAccessible, fillMeasurement, fillNewFamily, logIn, openTrajectoryPage, phaseMove, region, expectFocus } from "./steps.ts";
 
 /**
  * One new family the whole way through the method, in the real UI, as its coach: registered,
@@ -408,7 +408,7 @@ test("afronding and nazorg: a stable stabilisatiecheck, afronding with a reason,
   assert.match(await toClosing.innerText(), /Afronden vóór de geplande einddatum \(\d+ \w+ \d{4}\) vraagt om een reden/);
   await toClosing.getByRole("button", { name: "Naar Afronding" }).click();
   await toClosing.getByText("Vul de reden in.").first().waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "fase-closing-reason", "focus moves to the reason");
+  await expectFocus(page, { id: "fase-closing-reason" }, "focus moves to the reason");
   await axe("traject-afronding-reden-nodig");
   await reason.fill("De doelen zijn eerder bereikt dan gepland: de huur wordt betaald en de achterstand is geregeld.");
   await toClosing.getByRole("button", { name: "Naar Afronding" }).click();

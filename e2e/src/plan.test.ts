@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, OUTPUT_DIR, startServer, type RunningServer } from "./harness.ts";
-import { expectAccessible as checkAccessible, logIn as logInAs } from "./steps.ts";
+import { expectAccessible as checkAccessible, logIn as logInAs, expectFocus } from "./steps.ts";
 
 /**
  * The team lead's overview and a coach's plan work, with the demo data: the team lead opens the
@@ -97,13 +97,13 @@ test("a coach edits the concept plan, with errors next to their fields, and the 
   await page.getByRole("button", { name: "Actie toevoegen aan doel 3" }).click();
   const newAction = page.getByRole("group", { name: "Actie 3.2" });
   await newAction.waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "plan-goals-2-actions-1-description", "focus moves to the new action");
+  await expectFocus(page, { id: "plan-goals-2-actions-1-description" }, "focus moves to the new action");
   await page.getByRole("button", { name: "Concept opslaan (versie 1)" }).click();
   const summary = page.getByRole("alert").filter({ hasText: /fout/ });
   await summary.waitFor();
   await expectAccessible("plan-03-editor-fouten");
   await summary.getByRole("link", { name: "Kies wie actie 3.2 doet." }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "plan-goals-2-actions-1-owner");
+  await expectFocus(page, { id: "plan-goals-2-actions-1-owner" }, "focus moves to plan-goals-2-actions-1-owner");
 
   await newAction.getByLabel("Wat wordt er gedaan?").fill("Elke zondag de schooltassen samen klaarzetten");
   await newAction.getByLabel("Wie doet het?").selectOption({ label: "Een gezinslid" });

@@ -41,7 +41,8 @@ export async function logIn(page: Page, baseUrl: string, email: string): Promise
 }
 
 export async function logOut(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Uitloggen" }).click();
+  // Exact: "Mijn account" has an "Overal uitloggen" button too.
+  await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Inloggen" }).waitFor();
 }
 
@@ -119,4 +120,42 @@ export function phaseMove(page: Page, key: string): Locator {
 export async function openTrajectoryPage(page: Page, label: "Traject" | "Gezinsplan" | "MDO's" | "Weekoverzichten" | "Afronding en nazorg", heading: string | RegExp): Promise<void> {
   await page.getByRole("navigation", { name: /Traject van gezin/ }).getByRole("link", { name: label, exact: true }).click();
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+}
+
+/** What the focused element must be: its id (exact or by suffix), its tag, its text, or its text within an enclosing element. */
+export interface FocusExpectation {
+  id?: string;
+  idEndsWith?: string;
+  tag?: string;
+  textIncludes?: string;
+  textStartsWith?: string;
+  within?: string;
+}
+
+/**
+ * Waits (up to 5 s) until the focused element matches, and fails with what has focus instead.
+ * Pages move focus in a requestAnimationFrame after a re-render, so an immediate read races it.
+ */
+export async function expectFocus(page: Page, expected: FocusExpectation, message: string): Promise<void> {
+  const matches = (want: FocusExpectation): boolean => {
+    const el = document.activeElement;
+    if (!el) return false;
+    const scope = want.within ? el.closest(want.within) : el;
+    const text = scope?.textContent ?? "";
+    return (want.id === undefined || el.id === want.id)
+      && (want.idEndsWith === undefined || el.id.endsWith(want.idEndsWith))
+      && (want.tag === undefined || el.tagName === want.tag)
+      && (want.within === undefined || scope !== null)
+      && (want.textIncludes === undefined || text.includes(want.textIncludes))
+      && (want.textStartsWith === undefined || text.startsWith(want.textStartsWith));
+  };
+  try {
+    await page.waitForFunction(matches, expected, { timeout: 5000 });
+  } catch {
+    const actual = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? `<${el.tagName.toLowerCase()} id="${el.id}"> ${(el.textContent ?? "").slice(0, 80)}` : "nothing";
+    });
+    assert.fail(`${message}: expected focus on ${JSON.stringify(expected)}, but focus is on ${actual}`);
+  }
 }

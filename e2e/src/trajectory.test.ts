@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
 import { launchBrowser, startServer, type RunningServer } from "./harness.ts";
-import { amsterdamDay, expectAccessible as checkAccessible, fillNewFamily, logIn as logInAs, logOut as logOutOf } from "./steps.ts";
+import { amsterdamDay, expectAccessible as checkAccessible, fillNewFamily, logIn as logInAs, logOut as logOutOf, expectFocus } from "./steps.ts";
 
 /**
  * A referral from the police comes in: the coach records the aanmelding for a family without a
@@ -96,7 +96,7 @@ test("a coach records an aanmelding, the checks and a go, and sees what still bl
   const summary = page.getByRole("alert").filter({ hasText: "Er zijn 4 fouten" });
   await summary.waitFor();
   await summary.getByRole("link", { name: "Vul de reden van aanmelding in." }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "aanmelding-reason", "the summary link moves focus to its field");
+  await expectFocus(page, { id: "aanmelding-reason" }, "the summary link moves focus to its field");
   await expectAccessible("t03-aanmelding-fouten");
 
   await page.getByLabel(/^Soort organisatie/).selectOption({ label: "Politie" });
@@ -202,7 +202,7 @@ test("a coach records an aanmelding, the checks and a go, and sees what still bl
   await page.getByRole("button", { name: "Naar Gesloten" }).click();
   const stale = page.getByRole("alert").filter({ hasText: "Iemand anders heeft dit intussen gewijzigd" });
   await stale.waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.closest(".pw-alert")?.textContent?.includes("Iemand anders") ?? false), true, "focus moves to the message");
+  await expectFocus(page, { within: ".pw-alert", textIncludes: "Iemand anders" }, "focus moves to the message");
   await expectAccessible("t09-traject-gewijzigd-door-collega");
   await stale.getByRole("button", { name: "Nieuwste gegevens laden" }).click();
   await stale.waitFor({ state: "detached" });
@@ -231,7 +231,7 @@ test("the team lead may extend; ondersteuning reads along without forms", async 
   await page.goto(trajectoryUrl);
   await region("Duur en verlenging").getByRole("heading", { name: "Traject verlengen" }).waitFor();
   await region("Duur en verlenging").getByRole("button", { name: "Verlenging opslaan" }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "verlenging-newEndDate", "focus on the first field to fix");
+  await expectFocus(page, { id: "verlenging-newEndDate" }, "focus on the first field to fix");
   await expectAccessible("t11-traject-teamleider");
 
   await logOut();
