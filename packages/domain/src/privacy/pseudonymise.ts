@@ -120,6 +120,8 @@ export const FAMILY_RULES = {
   city: "null",
   district: "keep",
   neighbourhood: "null",
+  districtCode: "keep",
+  neighbourhoodCode: "null",
   teamId: "keep",
   coachId: "null",
   version: "keep",
@@ -249,6 +251,14 @@ export const PSEUDONYMISED_DELETES = [
   "leverages",
   "closing_records",
   "aftercare_checkins",
+  // The learning organisation's records: a member's own view, hours and costs with their notes,
+  // the coach's narrative, goal progress notes and quick referrals name or describe people.
+  "wat_telt_views",
+  "time_entries",
+  "cost_entries",
+  "outcome_narratives",
+  "goal_progress",
+  "quick_referrals",
 ] as const;
 export type PseudonymisedDelete = (typeof PSEUDONYMISED_DELETES)[number];
 

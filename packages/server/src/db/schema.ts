@@ -7,3 +7,4 @@
 export * from "./schema/foundation.ts";
 export * from "./schema/trajectory.ts";
 export * from "./schema/privacy.ts";
+export * from "./schema/learning.ts";

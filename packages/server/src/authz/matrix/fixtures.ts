@@ -96,7 +96,7 @@ export async function closingVersionOf(db: Db, trajectoryId: string): Promise<nu
   return row ? Number(row.version) : 0;
 }
 
-const FAMILY_TABLES = ["members", "network_persons", "measurements", "consents", "break_glass_grants", "privacy_requests", "corrections", "trajectories"] as const;
+const FAMILY_TABLES = ["members", "network_persons", "measurements", "consents", "break_glass_grants", "privacy_requests", "corrections", "trajectories", "wat_telt_views", "time_entries", "cost_entries", "outcome_narratives", "quick_referrals"] as const;
 const TRAJECTORY_TABLES = [
   "referral_checks",
   "referrer_feedback",
@@ -110,8 +110,9 @@ const TRAJECTORY_TABLES = [
   "leverages",
   "closing_records",
   "aftercare_checkins",
+  "goal_progress",
 ] as const;
-const ORGANISATION_TABLES = ["organisations", "teams", "users", "user_teams", "partner_organisations", "covenant_signatories", "instruments", "break_glass_grants"] as const;
+const ORGANISATION_TABLES = ["organisations", "teams", "users", "user_teams", "partner_organisations", "covenant_signatories", "instruments", "break_glass_grants", "interventions", "quick_referrals"] as const;
 
 /**
  * A digest of every stored row of a family's file and (unless only the family is asked for) of its organisation's

@@ -75,6 +75,8 @@ export const users = pgTable(
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true, mode: "date" }),
     /** Subject at the organisation's OpenID Connect provider, when the account logs in that way. */
     oidcSubject: text("oidc_subject"),
+    /** Argon2 hash of the PIN that ends family mode ('Wat telt' on the coach's tablet); null until set. */
+    familyModePinHash: text("family_mode_pin_hash"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -101,6 +103,9 @@ export const sessions = pgTable(
     userAgent: text("user_agent"),
     /** True between the password and the second factor: such a session opens nothing but the TOTP step. */
     mfaPending: boolean("mfa_pending").notNull().default(false),
+    /** Set while the session is in family mode for this family: it opens nothing but that family's own view until the coach's PIN ends it. */
+    familyModeFamilyId: uuid("family_mode_family_id"),
+    familyModePinFailures: integer("family_mode_pin_failures").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.tokenHash] }),
@@ -153,6 +158,9 @@ export const families = pgTable(
     city: text("city"),
     district: text("district"),
     neighbourhood: text("neighbourhood"),
+    /** CBS wijkcode (WK + 6 digits) and buurtcode (BU + 8 digits), where known: analists see wijken by code. */
+    districtCode: text("district_code"),
+    neighbourhoodCode: text("neighbourhood_code"),
     teamId: uuid("team_id").notNull(),
     coachId: uuid("coach_id"),
     version: integer("version").notNull().default(1),

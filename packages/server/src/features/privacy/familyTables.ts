@@ -28,6 +28,12 @@ import {
   referrerFeedback,
   trajectories,
   weeklyReports,
+  watTeltViews,
+  timeEntries,
+  costEntries,
+  outcomeNarratives,
+  goalProgress,
+  quickReferrals,
 } from "../../db/schema.ts";
 
 export interface FamilyTable {
@@ -64,6 +70,12 @@ export const FAMILY_TABLES: Readonly<Record<PseudonymisedKeep | PseudonymisedDel
   leverages: byTrajectory(leverages, leverages.organisationId, leverages.trajectoryId),
   closing_records: byTrajectory(closingRecords, closingRecords.organisationId, closingRecords.trajectoryId),
   aftercare_checkins: byTrajectory(aftercareCheckins, aftercareCheckins.organisationId, aftercareCheckins.trajectoryId),
+  wat_telt_views: byFamily(watTeltViews, watTeltViews.organisationId, watTeltViews.familyId),
+  time_entries: byFamily(timeEntries, timeEntries.organisationId, timeEntries.familyId),
+  cost_entries: byFamily(costEntries, costEntries.organisationId, costEntries.familyId),
+  outcome_narratives: byFamily(outcomeNarratives, outcomeNarratives.organisationId, outcomeNarratives.familyId),
+  goal_progress: byTrajectory(goalProgress, goalProgress.organisationId, goalProgress.trajectoryId),
+  quick_referrals: byFamily(quickReferrals, quickReferrals.organisationId, quickReferrals.familyId),
 };
 export type FamilyTableName = keyof typeof FAMILY_TABLES;
 
