@@ -33,9 +33,26 @@ export function normalQuantile(p: number): number {
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;
-  const tail = p < 0.5 ? p : 1 - p;
-  const x = positiveQuantileOfTail(tail);
+  // Near the centre the quantile is small and must be found from P(0 < Z < x) = |p − ½| (exact
+  // for ¼ ≤ p ≤ ¾), not from a tail close to ½, or it loses relative accuracy.
+  const x = p > 0.25 && p < 0.75 ? positiveQuantileOfCentre(Math.abs(p - 0.5)) : positiveQuantileOfTail(p < 0.5 ? p : 1 - p);
   return p < 0.5 ? -x : x;
+}
+
+/** P(0 < Z < x) for x ≥ 0, with full relative accuracy for small x. */
+function centre(x: number): number {
+  return 0.5 * regularizedGamma(0.5, 0.5 * x * x).p;
+}
+
+/** The x > 0 with P(0 < Z < x) = d, for 0 < d < ¼: Newton from the left on a concave function. */
+function positiveQuantileOfCentre(d: number): number {
+  let x = d / INV_SQRT_TWO_PI;
+  for (let i = 0; i < 100; i++) {
+    const step = (d - centre(x)) / normalPdf(x);
+    x += step;
+    if (Math.abs(step) <= 1e-16 * x) return x;
+  }
+  return x;
 }
 
 /** The x > 0 with P(Z > x) = tail, for 0 < tail < ½. */

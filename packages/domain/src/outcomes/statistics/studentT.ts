@@ -58,9 +58,20 @@ export function studentTQuantile(p: number, df: number): number {
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;
   if (df === Infinity) return normalQuantile(p);
-  const tail = p < 0.5 ? p : 1 - p;
-  const x = positiveQuantileOfTail(tail, df);
+  // As for the normal quantile: near the centre solve P(0 < T < x) = |p − ½| instead of a tail near ½.
+  const x = p > 0.25 && p < 0.75 ? positiveQuantileOfCentre(Math.abs(p - 0.5), df) : positiveQuantileOfTail(p < 0.5 ? p : 1 - p, df);
   return p < 0.5 ? -x : x;
+}
+
+/** The x > 0 with P(0 < T < x) = d, for 0 < d < ¼: Newton from the left (the function is concave). */
+function positiveQuantileOfCentre(d: number, df: number): number {
+  let x = d / studentTPdf(0, df);
+  for (let i = 0; i < 200; i++) {
+    const step = (d - 0.5 * tailBeta(x, df).complement) / studentTPdf(x, df);
+    x += step;
+    if (Math.abs(step) <= 1e-16 * x) return x;
+  }
+  return x;
 }
 
 /** The x > 0 with P(T > x) = tail, for 0 < tail < ½. */
