@@ -66,3 +66,6 @@ export * from "./outcomes/levers.ts";
 export { TABLE_ALL, type CellKey, type CountTable, type TableDimension } from "./outcomes/disclosure/table.ts";
 export { isReleased, releasedCount, suppressTable, type ReleasedCell, type SuppressionOptions, type SuppressionResult } from "./outcomes/disclosure/suppressTable.ts";
 export * from "./outcomes/disclosure/distribution.ts";
+export * from "./learning/quickReferralStatus.ts";
+export * from "./learning/quickReferralContract.ts";
+export * from "./learning/quickReferralStatistics.ts";
