@@ -36,6 +36,7 @@ import { sharedRoutes } from "./features/shared/shared.routes.ts";
 import { breakGlassRoutes } from "./features/breakGlass/breakGlass.routes.ts";
 import { privacyRoutes } from "./features/privacy/privacy.routes.ts";
 import { userRoutes } from "./features/users/users.routes.ts";
+import { quickReferralRoutes } from "./features/quickReferrals/quickReferrals.routes.ts";
 import { requireActor } from "./http/context.ts";
 import { assertSameSiteWrite, registerHardening } from "./http/hardening.ts";
 import { errorHandler } from "./http/problem.ts";
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await sharedRoutes(api, { db });
       await breakGlassRoutes(api, { db });
       await privacyRoutes(api, { db });
+      await quickReferralRoutes(api, { db });
     },
     { prefix: "/api/v1" },
   );

@@ -83,7 +83,16 @@ export type AuditAction =
   | "member.purged"
   | "member.pseudonymised"
   | "retention.run"
-  | "retention.policy_updated";
+  | "retention.policy_updated"
+  // Quick referrals (issue order 4)
+  | "quick_referral.created"
+  | "quick_referral.picked_up"
+  | "quick_referral.completed"
+  | "quick_referral.declined"
+  | "quick_referral.feedback_recorded"
+  | "quick_referral.family_linked"
+  | "quick_referral.purged"
+  | "quick_referral.pseudonymised";
 
 export interface AuditEntry {
   action: AuditAction | ReadAction;

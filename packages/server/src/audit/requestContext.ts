@@ -25,7 +25,9 @@ export type ReadAction =
   | "document.generated"
   | "measurements.exported"
   | "outcomes.exported"
-  | "audit.exported";
+  | "audit.exported"
+  | "quick_referral.viewed"
+  | "quick_referrals.listed";
 
 export interface ReadNote {
   /** The family whose data was read; null for a list or search over many families. */

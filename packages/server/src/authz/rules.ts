@@ -38,13 +38,23 @@ export type Action =
   | "privacy.export"
   | "privacy.manage"
   | "outcomes.readFamilies"
-  | "staff.read";
+  | "staff.read"
+  // Quick referrals (snelle verwijzingen), issue order 4
+  | "quickReferral.create"
+  | "quickReferral.recordByPhone"
+  | "quickReferral.receive"
+  | "quickReferral.readOwn"
+  | "quickReferral.statistics";
 
 /** Facts about the record acted on; absent for actions on the organisation as a whole. */
 export interface Target {
   teamId?: string | null;
   /** The family acted on, when there is one: a break-the-glass grant opens that family for reading. */
   familyId?: string | null;
+  /** The chain partner organisation a record is addressed to (a quick referral to an entry it provides). */
+  partnerOrganisationId?: string | null;
+  /** The user who made the record (a quick referral's referrer with an account). */
+  createdByUserId?: string | null;
 }
 
 type Rule = (actor: Extract<Actor, { kind: "user" }>, target: Target) => boolean;
@@ -54,6 +64,10 @@ const always: Rule = () => true;
 /** Reading a family outside one's teams after break-the-glass (flagged in the audit log, reviewed). */
 const openedByGrant: Rule = (actor, target) => target.familyId != null && actor.breakGlassFamilyIds.includes(target.familyId);
 const inTeamOrGrant: Rule = (actor, target) => inOwnTeam(actor, target) || openedByGrant(actor, target);
+/** Addressed to the actor's own chain partner organisation. */
+const toOwnPartner: Rule = (actor, target) => target.partnerOrganisationId != null && target.partnerOrganisationId === actor.partnerOrganisationId;
+/** Made by the actor themselves. */
+const madeByActor: Rule = (actor, target) => target.createdByUserId != null && target.createdByUserId === actor.userId;
 
 const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "family.list": { coach: always, teamleider: always, ondersteuning: always },
@@ -100,6 +114,15 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   // requests, and records and decides requests (erasure by someone other than the recorder).
   "privacy.export": { coach: inOwnTeam, teamleider: inOwnTeam },
   "privacy.manage": { coach: inOwnTeam, teamleider: inOwnTeam },
+  // Quick referrals: every professional with an account refers; a team member also records one
+  // phoned in by an outside professional. The team's coaches and team lead, or the ketenpartners of
+  // the chain partner that provides the chosen entry, receive it (pick up, finish, give feedback);
+  // the referrer follows their own. Nobody else sees the resident; analists count (suppressed).
+  "quickReferral.create": { coach: always, teamleider: always, ondersteuning: always, ketenpartner: always },
+  "quickReferral.recordByPhone": { coach: always, teamleider: always, ondersteuning: always },
+  "quickReferral.receive": { coach: inOwnTeam, teamleider: inOwnTeam, ketenpartner: toOwnPartner },
+  "quickReferral.readOwn": { coach: madeByActor, teamleider: madeByActor, ondersteuning: madeByActor, ketenpartner: madeByActor },
+  "quickReferral.statistics": { teamleider: always, beheerder: always, analist: always },
 };
 
 export function can(actor: Actor, action: Action, target: Target = {}): boolean {
@@ -128,4 +151,17 @@ export function familyScope(actor: Actor): FamilyScope {
 export function outcomeScope(actor: Actor): FamilyScope {
   if (can(actor, "outcomes.readOrganisation")) return { all: true };
   return familyScope(actor);
+}
+
+/**
+ * Whose quick referrals land in an actor's inbox: the teams they receive for and their chain
+ * partner organisation, each as the rules above allow (the system receives everywhere).
+ */
+export type QuickReferralInbox = { all: true } | { all: false; teamIds: string[]; partnerOrganisationId: string | null };
+
+export function quickReferralInbox(actor: Actor): QuickReferralInbox {
+  if (actor.kind === "system") return { all: true };
+  const teamIds = actor.teamIds.filter((teamId) => can(actor, "quickReferral.receive", { teamId }));
+  const partner = actor.partnerOrganisationId;
+  return { all: false, teamIds, partnerOrganisationId: partner && can(actor, "quickReferral.receive", { partnerOrganisationId: partner }) ? partner : null };
 }

@@ -11,6 +11,7 @@ import { openBreakGlass } from "../../features/breakGlass/breakGlass.service.ts"
 import { addSignatory } from "../../features/escalations/covenant.service.ts";
 import { createTestOrganisation, type TestOrganisation, type TestUser } from "../../testing/factories.ts";
 import { buildWorld, freshMaker, type Fresh, type Partner, type Target, type World } from "./world.ts";
+import { buildQuickReferralFixtures, type QuickReferralFixtures } from "./quickReferrals.ts";
 
 export interface Fixtures {
   db: Db;
@@ -31,6 +32,8 @@ export interface Fixtures {
   signatory: Readonly<Record<"own" | "otherOrg", string>>;
   grant: Readonly<Record<"own" | "otherOrg", string>>;
   fresh: Fresh;
+  /** A standing quick referral per place, and fresh ones for allowed moves. */
+  quickReferrals: QuickReferralFixtures;
 }
 
 const suffix = () => randomUUID().slice(0, 6);
@@ -77,6 +80,7 @@ export async function buildFixtures(db: Db): Promise<Fixtures> {
     signatory: { own: await fresh.signatory(), otherOrg: foreignSignatory.id },
     grant: { own: await fresh.grant(), otherOrg: foreignGrant.id },
     fresh,
+    quickReferrals: await buildQuickReferralFixtures(db, { org, otherOrg, worlds, partner, otherPartner }),
   };
 }
 

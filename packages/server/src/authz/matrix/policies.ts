@@ -153,6 +153,32 @@ export const breakGlassReview = (status: number, targets: readonly Target[] = OR
     return target === "otherOrg" ? NOT_FOUND : ok(status);
   });
 
+/** Quick referrals (snelle verwijzingen): the professional roles with an account refer and keep their lists; others have none (403). */
+const QUICK_REFERRERS: readonly MatrixRole[] = ["coach", "teamleider", "ondersteuning", "ketenpartner"];
+export const quickReferrer = (status: number) => policy(`quick referrer ${status}`, ORG_ONLY, (role) => (QUICK_REFERRERS.includes(role) ? ok(status) : FORBIDDEN));
+
+/**
+ * A quick referral where it is received. "own": sent to the matrix users' team, whose coach and
+ * team lead receive it; "consented": sent to a catalogue entry the ketenpartner's organisation
+ * provides; "nonConsented": to an entry of another chain partner; "other team", "other
+ * organisation": to their teams. The referrer is nobody of the matrix (a huisarts phoned it in), so
+ * to everyone but the receivers it does not exist.
+ */
+const receivesQuickReferral = (role: MatrixRole, target: Target): boolean =>
+  (target === "own" && (role === "coach" || role === "teamleider")) || (target === "consented" && role === "ketenpartner");
+export const quickReferralReceiver = (status: number) =>
+  policy(`quick referral receiver ${status}`, FAMILY_TARGETS, (role, target) => (receivesQuickReferral(role, target) ? ok(status) : NOT_FOUND));
+
+/** Turning a received quick referral into an aanmelding: the receiving team; a receiving ketenpartner sees it but may not (403). */
+export const quickReferralToAanmelding = (status: number) =>
+  policy(`quick referral to aanmelding ${status}`, FAMILY_TARGETS, (role, target) => {
+    if (!receivesQuickReferral(role, target)) return NOT_FOUND;
+    return FILE_WRITERS.includes(role) ? ok(status) : FORBIDDEN;
+  });
+
+/** Counting quick referrals (suppressed aggregate): analist, beheerder and team lead. */
+export const quickReferralStatistics = policy("quick referral statistics", ORG_ONLY, (role) => (["teamleider", "beheerder", "analist"].includes(role) ? ok(200) : FORBIDDEN));
+
 /** The worlds a role may see; every response is checked against the others. */
 export function visibleTargets(role: MatrixRole): ReadonlySet<Target> {
   if (isTeamRole(role)) return new Set<Target>(["own", "consented", "nonConsented"]);

@@ -26,6 +26,10 @@ import {
   partnerAccess,
   partnerForeignAction,
   partnerList,
+  quickReferralReceiver,
+  quickReferralStatistics,
+  quickReferralToAanmelding,
+  quickReferrer,
   registerManage,
   registerRead,
   self,
@@ -41,6 +45,7 @@ import {
   type Policy,
 } from "./policies.ts";
 import { otherPartnerPurpose, today, type Target, type World } from "./world.ts";
+import { quickReferralVersion } from "./quickReferrals.ts";
 
 /** One cell of the matrix, as a request builder sees it. */
 export interface Cell {
@@ -417,6 +422,34 @@ export const RECIPES: RecipeTable = {
     url: `${V1}/break-glass/${allowed ? await fx.fresh.grant() : target === "otherOrg" ? fx.grant.otherOrg : fx.grant.own}/review`,
     body: { verdict: "justified", note: null },
   })),
+
+  // ── quick referrals (snelle verwijzingen) ────────────────────────────────────────────────
+  "POST /api/v1/quick-referrals": r(quickReferrer(201), ({ fx }) => ({
+    url: `${V1}/quick-referrals`,
+    body: { channel: "klantwijzer", target: { kind: "team", teamId: fx.org.teamId }, residentName: "Inwoner Matrix", residentContact: null, reason: "Zoekt een maatje in de wijk.", residentConsent: true },
+  })),
+  "GET /api/v1/quick-referrals": [
+    r(quickReferrer(200), () => ({ url: `${V1}/quick-referrals?box=inbox&pageSize=200` }), { variant: "inbox" }),
+    r(quickReferrer(200), () => ({ url: `${V1}/quick-referrals?box=sent&pageSize=200` }), { variant: "sent" }),
+  ],
+  "GET /api/v1/quick-referrals/counts": r(self(200), () => ({ url: `${V1}/quick-referrals/counts` })),
+  "GET /api/v1/quick-referrals/statistics": r(quickReferralStatistics, () => ({ url: `${V1}/quick-referrals/statistics` })),
+  "GET /api/v1/quick-referrals/{quickReferralId}": r(quickReferralReceiver(200), ({ fx, target }) => ({ url: `${V1}/quick-referrals/${fx.quickReferrals.standing[target]}` })),
+  "POST /api/v1/quick-referrals/{quickReferralId}/transitions": r(quickReferralReceiver(200), async ({ fx, target, world: w, allowed }) => {
+    const q = allowed ? await fx.quickReferrals.fresh(w) : { id: fx.quickReferrals.standing[target], version: await quickReferralVersion(fx.db, fx.quickReferrals.standing[target]) };
+    return { url: `${V1}/quick-referrals/${q.id}/transitions`, body: { to: "picked_up", note: null, version: q.version } };
+  }),
+  "POST /api/v1/quick-referrals/{quickReferralId}/feedback": r(quickReferralReceiver(200), async ({ fx, target, world: w, allowed }) => {
+    // Feedback is owed once a phoned-in referral is picked up: a fresh one for the allowed cells.
+    const q = allowed ? await fx.quickReferrals.fresh(w, { pickedUp: true }) : { id: fx.quickReferrals.standing[target], version: await quickReferralVersion(fx.db, fx.quickReferrals.standing[target]) };
+    return { url: `${V1}/quick-referrals/${q.id}/feedback`, body: { note: "Huisarts gebeld.", version: q.version } };
+  }),
+  "POST /api/v1/quick-referrals/{quickReferralId}/referral": r(quickReferralToAanmelding(201), async ({ fx, target, world: w, allowed }) => {
+    const q = allowed ? await fx.quickReferrals.fresh(w, { pickedUp: true }) : { id: fx.quickReferrals.standing[target], version: await quickReferralVersion(fx.db, fx.quickReferrals.standing[target]) };
+    // A family without an open trajectory when allowed; the world (which has one) when refused.
+    const { family, referral } = referralInput({ id: allowed ? (await fx.fresh.family(w.teamId)).id : w.familyId });
+    return { url: `${V1}/quick-referrals/${q.id}/referral`, body: { family, referral, version: q.version, outcomeNote: null } };
+  }),
 };
 
 /**
