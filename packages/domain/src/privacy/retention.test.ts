@@ -9,11 +9,12 @@ const closed = (phaseSince: string, started = true): TrajectoryRetentionFacts =>
 const family = (...trajectories: TrajectoryRetentionFacts[]) => ({ trajectories, openRequests: 0, pseudonymised: false });
 
 describe("retention policy settings", () => {
-  test("defaults: family file 20 years then pseudonymised, no-go 2 years purged, AVG request 5 years purged", () => {
+  test("defaults: family file 20 years then pseudonymised, no-go 2 years purged, AVG request 5 years purged, quick referral without a file 2 years purged", () => {
     assert.deepEqual(policy, {
       family_file: { months: 240, action: "pseudonymise" },
       no_go_referral: { months: 24, action: "purge" },
       privacy_request: { months: 60, action: "purge" },
+      quick_referral: { months: 24, action: "purge" },
     });
     assert.deepEqual(policy, DEFAULT_RETENTION);
   });

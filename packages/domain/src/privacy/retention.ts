@@ -84,3 +84,28 @@ export function requestRetention(facts: RequestRetentionFacts, policy: Retention
   const expiresOn = retentionExpiresOn(facts.decidedOn, rule.months);
   return today < expiresOn ? { status: "kept", expiresOn } : { status: "expired", expiresOn, action: rule.action };
 }
+
+/**
+ * A quick referral never linked to a family file: an open one (sent, picked up) is never touched;
+ * a closed one counts from the day it closed. Pseudonymised before and still to be pseudonymised:
+ * nothing to do.
+ */
+export interface QuickReferralRetentionFacts {
+  closedOn: IsoDay | null;
+  pseudonymised: boolean;
+}
+
+export type QuickReferralRetentionVerdict =
+  | { status: "open" }
+  | { status: "kept"; expiresOn: IsoDay }
+  | { status: "pseudonymised"; expiresOn: IsoDay }
+  | { status: "expired"; expiresOn: IsoDay; action: RetentionAction };
+
+export function quickReferralRetention(facts: QuickReferralRetentionFacts, policy: RetentionSettings, today: IsoDay): QuickReferralRetentionVerdict {
+  if (facts.closedOn === null) return { status: "open" };
+  const rule = policy.quick_referral;
+  const expiresOn = retentionExpiresOn(facts.closedOn, rule.months);
+  if (today < expiresOn) return { status: "kept", expiresOn };
+  if (facts.pseudonymised && rule.action === "pseudonymise") return { status: "pseudonymised", expiresOn };
+  return { status: "expired", expiresOn, action: rule.action };
+}

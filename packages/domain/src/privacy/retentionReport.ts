@@ -15,7 +15,7 @@ export type RowCounts = z.infer<typeof RowCounts>;
 export const RetentionActionSummary = z.object({
   recordType: z.enum(RETENTION_RECORD_TYPES),
   action: z.enum(RETENTION_ACTIONS),
-  /** Families (family_file, no_go_referral) or register entries (privacy_request). */
+  /** Families (family_file, no_go_referral), register entries (privacy_request) or quick referrals. */
   records: z.number().int().min(0),
   rows: RowCounts,
 });
@@ -29,6 +29,8 @@ export const RetentionReport = z.object({
   policy: RetentionSettings,
   families: FamilyCounts,
   requests: z.object({ open: z.number().int(), kept: z.number().int(), expired: z.number().int(), failed: z.number().int() }),
+  /** Quick referrals never linked to a family file. */
+  quickReferrals: z.object({ open: z.number().int(), kept: z.number().int(), pseudonymised: z.number().int(), expired: z.number().int(), failed: z.number().int() }),
   actions: z.array(RetentionActionSummary),
 });
 export type RetentionReport = z.infer<typeof RetentionReport>;
@@ -40,6 +42,7 @@ export function emptyRetentionReport(today: string, dryRun: boolean, policy: Ret
     policy,
     families: { open: 0, no_trajectory: 0, kept: 0, pseudonymised: 0, held: 0, expired: 0, failed: 0 },
     requests: { open: 0, kept: 0, expired: 0, failed: 0 },
+    quickReferrals: { open: 0, kept: 0, pseudonymised: 0, expired: 0, failed: 0 },
     actions: [],
   };
 }

@@ -93,7 +93,7 @@ describe(`ploegwerk retention (${testTarget()})`, () => {
   test("policy prints the periods; set changes one, audited as the CLI", async () => {
     const org = await createTestOrganisation(database.db, "Retentie beleid");
     const policy = await run("policy", { organisation: org.slug });
-    assert.equal(policy.out, [`${org.slug}\tfamily_file\t240 months\tpseudonymise`, `${org.slug}\tno_go_referral\t24 months\tpurge`, `${org.slug}\tprivacy_request\t60 months\tpurge`].join("\n"));
+    assert.equal(policy.out, [`${org.slug}\tfamily_file\t240 months\tpseudonymise`, `${org.slug}\tno_go_referral\t24 months\tpurge`, `${org.slug}\tprivacy_request\t60 months\tpurge`, `${org.slug}\tquick_referral\t24 months\tpurge`].join("\n"));
     assert.equal((await run("set", { organisation: org.slug, months: "180", action: "purge" }, "family_file")).code, 0);
     assert.match((await run("policy", { organisation: org.slug })).out, /family_file\t180 months\tpurge/);
     const [row] = await auditRows(database.db, org.organisationId, { action: "retention.policy_updated" });

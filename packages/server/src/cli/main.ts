@@ -44,7 +44,8 @@ Usage:
   ploegwerk retention report [--today YYYY-MM-DD]   what a run would do (a dry run; --today may lie ahead)
   ploegwerk retention policy                        the bewaartermijnen per record type
   ploegwerk retention set TYPE --months N --action purge|pseudonymise --organisation SLUG
-                                                    change one (family_file, no_go_referral, privacy_request)
+                                                    change one (family_file, no_go_referral, privacy_request,
+                                                    quick_referral)
   ploegwerk accounts unlock|reset-two-factor|log-out EMAIL [--organisation SLUG]
                                                     lift a lock-out, reset a lost second factor, or end every
                                                     session of an account (when no beheerder can log in)

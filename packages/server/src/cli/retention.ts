@@ -116,6 +116,7 @@ export function reportText(r: RetentionReport & { organisation: string }): strin
     `${r.organisation}: retention ${r.dryRun ? "report (dry run: nothing was changed)" : "run"} on ${r.today}`,
     `  families: open ${f.open}, without trajectory ${f.no_trajectory}, kept ${f.kept}, held by an open AVG request ${f.held}, expired ${f.expired}, failed ${f.failed}`,
     `  AVG requests: open ${r.requests.open}, kept ${r.requests.kept}, expired ${r.requests.expired}, failed ${r.requests.failed}`,
+    `  quick referrals without a family file: open ${r.quickReferrals.open}, kept ${r.quickReferrals.kept}, pseudonymised ${r.quickReferrals.pseudonymised}, expired ${r.quickReferrals.expired}, failed ${r.quickReferrals.failed}`,
   ];
   if (r.actions.length === 0) lines.push("  nothing expired");
   for (const a of r.actions) {

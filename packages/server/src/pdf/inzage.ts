@@ -20,6 +20,8 @@ import {
   PlanSignature,
   PRIVACY_REQUEST_KIND_LABELS,
   PRIVACY_REQUEST_STATUS_LABELS,
+  QUICK_REFERRAL_CHANNEL_LABELS,
+  QUICK_REFERRAL_STATUS_LABELS,
   REFERRAL_CHECK_LABELS,
   REFERRER_KIND_LABELS,
   ROLE_LABELS as STAFF_ROLE_LABELS,
@@ -111,6 +113,7 @@ export function inzageDocument(inzage: Inzage): DocumentModel {
     ...consentBlocks(inzage, names),
     ...correctionBlocks(inzage, names),
     ...requestBlocks(inzage, names),
+    ...quickReferralBlocks(inzage),
     ...accessBlocks(inzage),
   ];
   return {
@@ -421,6 +424,32 @@ function requestBlocks(inzage: Inzage, names: Names): Block[] {
       ];
 }
 
+/** Quick referrals (Klantwijzer, Welzijn op Recept) that led to this family's file. */
+function quickReferralBlocks(inzage: Inzage): Block[] {
+  return inzage.quickReferrals.length === 0
+    ? []
+    : [
+        { kind: "heading", level: 2, text: "Snelle verwijzingen" },
+        { kind: "paragraph", text: "Iemand heeft u snel doorverwezen, bijvoorbeeld uw huisarts of de school. Dit is wat daarover is vastgelegd." },
+        {
+          kind: "list",
+          items: inzage.quickReferrals.map((q) => ({
+            text: `${moment(q.createdAt)}: ${label(QUICK_REFERRAL_CHANNEL_LABELS, q.channel)} van ${q.referrerName}${q.referrerOrganisation ? ` (${q.referrerOrganisation})` : ""} naar ${q.interventionName ?? "het team"}`,
+            detail: [
+              `Over: ${q.residentName}${q.residentContact ? `, ${q.residentContact}` : ""}`,
+              `Reden: ${q.reason}`,
+              `U was akkoord: ${q.residentConsent ? "ja" : "nee"}`,
+              `Stand: ${label(QUICK_REFERRAL_STATUS_LABELS, q.status).toLowerCase()}`,
+              q.pickedUpAt ? `opgepakt op ${moment(q.pickedUpAt)}` : null,
+              q.closedAt ? `afgesloten op ${moment(q.closedAt)}${q.outcomeNote ? `: ${q.outcomeNote}` : ""}` : null,
+            ]
+              .filter(Boolean)
+              .join(" · "),
+          })),
+        },
+      ];
+}
+
 /** The record an audit action is about, as the family would name it. */
 const ACCESS_NOUNS: Readonly<Record<string, string>> = {
   family: "het dossier",
@@ -449,6 +478,7 @@ const ACCESS_NOUNS: Readonly<Record<string, string>> = {
   privacy: "een inzage-overzicht",
   privacy_request: "een AVG-verzoek",
   break_glass: "het dossier met een noodtoegang",
+  quick_referral: "een snelle verwijzing",
 };
 const ACCESS_VERBS: Readonly<Record<string, string>> = {
   viewed: "bekeek",
@@ -465,6 +495,11 @@ const ACCESS_VERBS: Readonly<Record<string, string>> = {
   withdrawn: "legde de intrekking vast van",
   opened: "opende",
   deleted: "verwijderde",
+  picked_up: "legde het oppakken vast van",
+  completed: "rondde af:",
+  declined: "legde vast dat niet werd opgepakt:",
+  feedback_recorded: "legde de terugkoppeling vast bij",
+  family_linked: "koppelde aan het dossier:",
 };
 
 /** "family.viewed" → "bekeek het dossier"; an action the maps do not know shows its code. */

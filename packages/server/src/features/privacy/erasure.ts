@@ -21,7 +21,7 @@ import {
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { queryRows, type Db } from "../../db/database.ts";
-import { families, measurements, meetings, members, phaseTransitions, privacyRequests, referralChecks, trajectories } from "../../db/schema.ts";
+import { families, measurements, meetings, members, phaseTransitions, privacyRequests, quickReferrals, referralChecks, trajectories } from "../../db/schema.ts";
 import { FAMILY_TABLES, ofFamily, type FamilyTableName } from "./familyTables.ts";
 
 /** Rules for every column of a table: leaving a column out is a compile error here. */
@@ -62,6 +62,9 @@ async function detachRequests(tx: Db, organisationId: string, where: { familyId:
 export async function purgeFamily(tx: Db, organisationId: string, familyId: string): Promise<RowCounts> {
   const counts = await countFamilyRows(tx, organisationId, familyId);
   const detached = await detachRequests(tx, organisationId, { familyId });
+  // A quick referral's family_id is "on delete set null" over the composite key, which would null
+  // the tenant column too and refuse the delete: the family's quick referrals go first, explicitly.
+  await tx.delete(quickReferrals).where(and(eq(quickReferrals.organisationId, organisationId), eq(quickReferrals.familyId, familyId)));
   await tx.delete(families).where(and(eq(families.organisationId, organisationId), eq(families.id, familyId)));
   return detached > 0 ? { ...counts, privacy_requests: detached } : counts;
 }
@@ -185,4 +188,21 @@ export async function eraseRequest(tx: Db, organisationId: string, requestId: st
           .where(where)
           .returning({ id: privacyRequests.id });
   return rows.length > 0 ? { privacy_requests: rows.length } : {};
+}
+
+/**
+ * A quick referral never linked to a family, past its bewaartermijn: removed, or kept as a bare
+ * count (channel, where it went, status and dates) without the resident, the referrer or any text.
+ */
+export async function eraseQuickReferral(tx: Db, organisationId: string, id: string, action: RetentionAction): Promise<RowCounts> {
+  const where = and(eq(quickReferrals.organisationId, organisationId), eq(quickReferrals.id, id));
+  const rows =
+    action === "purge"
+      ? await tx.delete(quickReferrals).where(where).returning({ id: quickReferrals.id })
+      : await tx
+          .update(quickReferrals)
+          .set({ residentName: "", residentContact: null, reason: "", referrerUserId: null, referrerName: "", referrerOrganisation: null, referrerContact: null, pickedUpById: null, outcomeNote: null, feedbackNote: null })
+          .where(where)
+          .returning({ id: quickReferrals.id });
+  return rows.length > 0 ? { quick_referrals: rows.length } : {};
 }

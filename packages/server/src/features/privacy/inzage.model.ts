@@ -39,6 +39,8 @@ const STAFF_ID_FIELDS = new Set([
   "measuredById",
   "recordedById",
   "actorUserId",
+  "referrerUserId",
+  "pickedUpById",
 ]);
 
 /** Every staff id in the records (top-level fields of every row), to look their names up once. */

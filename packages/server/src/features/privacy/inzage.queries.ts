@@ -15,6 +15,7 @@ import {
   corrections,
   escalations,
   familyGroupConferences,
+  interventions,
   leverages,
   measurements,
   meetings,
@@ -24,6 +25,7 @@ import {
   phaseTransitions,
   planVersions,
   privacyRequests,
+  quickReferrals,
   referralChecks,
   referrerFeedback,
   trajectories,
@@ -88,6 +90,13 @@ export async function familyRecords(db: Db, organisationId: string, familyId: st
   const trajectoryList = [];
   for (const t of trajectoryRows) trajectoryList.push({ trajectory: t, ...(await trajectoryRecords(db, organisationId, t.id)) });
   const history = await accessHistoryRows(db, organisationId, familyId, { limit: ACCESS_HISTORY_LIMIT });
+  // Quick referrals that became part of this family's file, with the name of the entry they went to.
+  const quickReferralRows = await db
+    .select({ referral: quickReferrals, interventionName: interventions.name })
+    .from(quickReferrals)
+    .leftJoin(interventions, and(eq(interventions.organisationId, quickReferrals.organisationId), eq(interventions.id, quickReferrals.interventionId)))
+    .where(byFamily(quickReferrals))
+    .orderBy(asc(quickReferrals.createdAt));
   return {
     members: memberRows,
     network,
@@ -96,6 +105,7 @@ export async function familyRecords(db: Db, organisationId: string, familyId: st
     consents: consentRows.map((c) => ({ ...c.consent, recipientName: c.recipientName })),
     corrections: correctionRows.map(parseCorrectionValues),
     privacyRequests: requestRows,
+    quickReferrals: quickReferralRows.map((q) => ({ ...q.referral, interventionName: q.interventionName })),
     accessHistory: history.items,
     accessHistoryTruncated: history.nextBefore !== null,
   };

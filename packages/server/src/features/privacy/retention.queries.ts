@@ -1,7 +1,16 @@
-import { parseOrganisationSettings, pseudonymCaseNumber, type FamilyRetentionFacts, type Phase, type RequestRetentionFacts, type RetentionSettings, type TrajectoryRetentionFacts } from "@ploegwerk/domain";
-import { and, asc, eq, sql } from "drizzle-orm";
+import {
+  parseOrganisationSettings,
+  pseudonymCaseNumber,
+  type FamilyRetentionFacts,
+  type Phase,
+  type QuickReferralRetentionFacts,
+  type RequestRetentionFacts,
+  type RetentionSettings,
+  type TrajectoryRetentionFacts,
+} from "@ploegwerk/domain";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/database.ts";
-import { families, organisations, privacyRequests, retentionRuns, trajectories } from "../../db/schema.ts";
+import { families, organisations, privacyRequests, quickReferrals, retentionRuns, trajectories } from "../../db/schema.ts";
 import { organisationSettings } from "../auth/accountSecurity.queries.ts";
 
 export async function retentionPolicy(db: Db, organisationId: string): Promise<RetentionSettings> {
@@ -60,6 +69,28 @@ export async function requestRetentionFacts(db: Db, organisationId: string): Pro
     .orderBy(asc(privacyRequests.id));
   return rows.map((r) => ({ ...r, status: r.status as RequestRetentionFacts["status"] }));
 }
+
+/**
+ * Quick referrals never linked to a family file (those linked go with the family): the day they
+ * closed, in the Dutch calendar, and whether an earlier run pseudonymised them. `lock` takes the
+ * row FOR UPDATE, so one linked to a family meanwhile is not erased from stale facts.
+ */
+export async function quickReferralRetentionFacts(db: Db, organisationId: string, opts: { id?: string; lock?: boolean } = {}): Promise<(QuickReferralRetentionFacts & { id: string })[]> {
+  const query = db
+    .select({
+      id: quickReferrals.id,
+      closedOn: sql<string | null>`to_char(${quickReferrals.closedAt} at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')`,
+      residentName: quickReferrals.residentName,
+    })
+    .from(quickReferrals)
+    .where(and(eq(quickReferrals.organisationId, organisationId), isNull(quickReferrals.familyId), opts.id ? eq(quickReferrals.id, opts.id) : undefined))
+    .orderBy(asc(quickReferrals.id));
+  const rows = opts.lock ? await query.for("update") : await query;
+  return rows.map((r) => ({ id: r.id, closedOn: r.closedOn, pseudonymised: r.residentName === PSEUDONYMISED_RESIDENT }));
+}
+
+/** What stands where the resident's name was in a pseudonymised quick referral. */
+export const PSEUDONYMISED_RESIDENT = "";
 
 export async function insertRetentionRun(db: Db, organisationId: string, dryRun: boolean, report: Record<string, unknown>): Promise<string> {
   const [row] = await db.insert(retentionRuns).values({ organisationId, dryRun, report }).returning({ id: retentionRuns.id });

@@ -11,14 +11,15 @@ import {
   addToReport,
   emptyRetentionReport,
   familyRetention,
+  quickReferralRetention,
   requestRetention,
   type RetentionReport,
 } from "@ploegwerk/domain";
 import { audit } from "../../audit/audit.ts";
 import { systemActor, type Actor } from "../../authz/actor.ts";
 import type { Db } from "../../db/database.ts";
-import { eraseFamily, eraseRequest } from "./erasure.ts";
-import { familyRetentionFacts, insertRetentionRun, requestRetentionFacts, retentionPolicy } from "./retention.queries.ts";
+import { eraseFamily, eraseQuickReferral, eraseRequest } from "./erasure.ts";
+import { familyRetentionFacts, insertRetentionRun, quickReferralRetentionFacts, requestRetentionFacts, retentionPolicy } from "./retention.queries.ts";
 
 export interface RetentionRunOptions {
   organisationId: string;
@@ -26,7 +27,7 @@ export interface RetentionRunOptions {
   today: string;
   dryRun: boolean;
   /** Told about a family or request that could not be handled (its id, never its data). */
-  onFailure?: (record: { kind: "family" | "privacy_request"; id: string; error: unknown }) => void;
+  onFailure?: (record: { kind: "family" | "privacy_request" | "quick_referral"; id: string; error: unknown }) => void;
 }
 
 export interface RetentionRunResult {
@@ -118,10 +119,39 @@ export async function runRetention(db: Db, opts: RetentionRunOptions): Promise<R
     }
   }
 
+  for (const referral of await quickReferralRetentionFacts(db, organisationId)) {
+    const verdict = quickReferralRetention(referral, policy, today);
+    if (verdict.status !== "expired") {
+      report.quickReferrals[verdict.status] += 1;
+      continue;
+    }
+    try {
+      const rows = await step(db, dryRun, async (tx) => {
+        // Again under a lock: it may have been linked to a family since the facts were read.
+        const [fresh] = await quickReferralRetentionFacts(tx, organisationId, { id: referral.id, lock: true });
+        if (!fresh || quickReferralRetention(fresh, policy, today).status !== "expired") return null;
+        const counts = await eraseQuickReferral(tx, organisationId, referral.id, verdict.action);
+        await audit(tx, actor, {
+          action: verdict.action === "purge" ? "quick_referral.purged" : "quick_referral.pseudonymised",
+          entityType: "quick_referral",
+          entityId: referral.id,
+          details: { cause: "retention", recordType: "quick_referral", expiresOn: verdict.expiresOn, today },
+        });
+        return counts;
+      });
+      if (rows === null) continue;
+      report.quickReferrals.expired += 1;
+      report = addToReport(report, "quick_referral", verdict.action, rows);
+    } catch (error) {
+      report.quickReferrals.failed += 1;
+      opts.onFailure?.({ kind: "quick_referral", id: referral.id, error });
+    }
+  }
+
   // The run itself is recorded for dry runs too: "what would have happened on this day".
   const runId = await db.transaction(async (tx) => {
     const id = await insertRetentionRun(tx, organisationId, dryRun, report);
-    await audit(tx, actor, { action: "retention.run", entityType: "retention_run", entityId: id, details: { dryRun, today, families: report.families, requests: report.requests, actions: report.actions } });
+    await audit(tx, actor, { action: "retention.run", entityType: "retention_run", entityId: id, details: { dryRun, today, families: report.families, requests: report.requests, quickReferrals: report.quickReferrals, actions: report.actions } });
     return id;
   });
   return { runId, report };

@@ -144,6 +144,8 @@ describe(`retention (${testTarget()})`, () => {
       families: { open: 1, no_trajectory: 1, kept: 3, pseudonymised: 0, held: 1, expired: 3, failed: 0 },
       // Open: the held family's erasure request. Kept: the six coached families' inzage requests (2023) and the one decided a day short of five years.
       requests: { open: 1, kept: 7, expired: 1, failed: 0 },
+      // No quick referrals in this organisation (their rule has tests of its own).
+      quickReferrals: { open: 0, kept: 0, pseudonymised: 0, expired: 0, failed: 0 },
       actions: [
         {
           recordType: "family_file",
