@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DOSSIER_ROLES, Role } from "../contracts/auth.ts";
+import { CostSettings, DEFAULT_HOURLY_RATES } from "../costs/costContract.ts";
 import { RetentionSettings } from "./retentionPolicy.ts";
 
 /**
@@ -16,6 +17,8 @@ export const OrganisationSettings = z.object({
   security: SecuritySettings.default({ mfaRequiredRoles: [...DOSSIER_ROLES] }),
   /** Bewaartermijnen per record type (retentionPolicy.ts); `ploegwerk retention run` applies them. */
   retention: RetentionSettings.default(RetentionSettings.parse({})),
+  /** Hourly rates per role that hours are valued at (costs/costContract.ts). */
+  costs: CostSettings.default({ hourlyRateCents: DEFAULT_HOURLY_RATES }),
 });
 export type OrganisationSettings = z.infer<typeof OrganisationSettings>;
 
