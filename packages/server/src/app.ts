@@ -37,6 +37,7 @@ import { breakGlassRoutes } from "./features/breakGlass/breakGlass.routes.ts";
 import { privacyRoutes } from "./features/privacy/privacy.routes.ts";
 import { userRoutes } from "./features/users/users.routes.ts";
 import { quickReferralRoutes } from "./features/quickReferrals/quickReferrals.routes.ts";
+import { costRoutes } from "./features/costs/costs.routes.ts";
 import { requireActor } from "./http/context.ts";
 import { assertSameSiteWrite, registerHardening } from "./http/hardening.ts";
 import { errorHandler } from "./http/problem.ts";
@@ -157,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await breakGlassRoutes(api, { db });
       await privacyRoutes(api, { db });
       await quickReferralRoutes(api, { db });
+      await costRoutes(api, { db });
     },
     { prefix: "/api/v1" },
   );

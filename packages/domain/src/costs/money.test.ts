@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { centsToDecimal, centsToInput, minutesToClock, parseEuros } from "./money.ts";
+import { centsToDecimal, centsToInput, formatEuros, minutesInDutch, minutesToClock, parseEuros } from "./money.ts";
 
 describe("parseEuros", () => {
   test("Dutch amounts: a comma separates the cents, points group thousands", () => {
@@ -56,6 +56,23 @@ describe("cents and minutes as text", () => {
 
   test("centsToInput uses a comma", () => {
     assert.equal(centsToInput(650000), "6500,00");
+  });
+
+  test("formatEuros: the Dutch way, thousands with points", () => {
+    assert.equal(formatEuros(81250), "€ 812,50");
+    assert.equal(formatEuros(123456789), "€ 1.234.567,89");
+    assert.equal(formatEuros(5), "€ 0,05");
+    assert.equal(formatEuros(100000), "€ 1.000,00");
+    assert.equal(formatEuros(-2550), "-€ 25,50");
+    assert.equal(parseEuros(formatEuros(123456789)), 123456789);
+  });
+
+  test("minutesInDutch", () => {
+    assert.equal(minutesInDutch(90), "1 uur en 30 minuten");
+    assert.equal(minutesInDutch(120), "2 uur");
+    assert.equal(minutesInDutch(45), "45 minuten");
+    assert.equal(minutesInDutch(61), "1 uur en 1 minuut");
+    assert.equal(minutesInDutch(0), "0 minuten");
   });
 
   test("minutesToClock", () => {

@@ -68,3 +68,19 @@ export function minutesToClock(minutes: number): string {
   const abs = Math.abs(minutes);
   return `${sign}${Math.trunc(abs / 60)}:${String(abs % 60).padStart(2, "0")}`;
 }
+
+/** Cents as a Dutch amount with the euro sign and thousands points: 123456 → "€ 1.234,56". */
+export function formatEuros(cents: number): string {
+  const [whole = "0", part = "00"] = centsToDecimal(Math.abs(cents)).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${cents < 0 ? "-" : ""}€ ${grouped},${part}`;
+}
+
+/** Minutes in words, Dutch: 90 → "1 uur en 30 minuten", 120 → "2 uur", 45 → "45 minuten". */
+export function minutesInDutch(minutes: number): string {
+  const h = Math.trunc(minutes / 60);
+  const m = minutes % 60;
+  const hours = h > 0 ? `${h} uur` : "";
+  const rest = m > 0 ? `${m} ${m === 1 ? "minuut" : "minuten"}` : "";
+  return [hours, rest].filter(Boolean).join(" en ") || "0 minuten";
+}

@@ -11,7 +11,8 @@ export const CORRECTED_FAMILY_FIELDS = ["caseNumber", "street", "houseNumber", "
 export const CORRECTED_MEMBER_FIELDS = ["givenName", "surname", "role", "dateOfBirth", "bsn"] as const;
 export type CorrectedField = (typeof CORRECTED_FAMILY_FIELDS)[number] | (typeof CORRECTED_MEMBER_FIELDS)[number];
 
-export const CORRECTION_ENTITY_TYPES = ["family", "member"] as const;
+/** A booking of hours or costs that was taken back is kept here too: what it was, why, and by whom. */
+export const CORRECTION_ENTITY_TYPES = ["family", "member", "time_entry", "cost_entry"] as const;
 export type CorrectionEntityType = (typeof CORRECTION_ENTITY_TYPES)[number];
 
 export interface CorrectedFieldChange {

@@ -92,7 +92,13 @@ export type AuditAction =
   | "quick_referral.feedback_recorded"
   | "quick_referral.family_linked"
   | "quick_referral.purged"
-  | "quick_referral.pseudonymised";
+  | "quick_referral.pseudonymised"
+  // Hours and costs (issue order 4)
+  | "time_entry.created"
+  | "time_entry.deleted"
+  | "cost_entry.created"
+  | "cost_entry.deleted"
+  | "organisation.costs_updated";
 
 export interface AuditEntry {
   action: AuditAction | ReadAction;

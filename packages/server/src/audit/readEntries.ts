@@ -23,6 +23,8 @@ const SECTION_ACTIONS: Readonly<Record<string, ReadAction>> = {
   closing: "closing.viewed",
   "aftercare-checkins": "aftercare_checkin.viewed",
   consents: "consent.viewed",
+  costs: "costs.viewed",
+  "costs.csv": "costs.exported",
 };
 
 const DOSSIERS: Readonly<Record<string, { entityType: string; action: ReadAction }>> = {

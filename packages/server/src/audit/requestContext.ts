@@ -27,7 +27,9 @@ export type ReadAction =
   | "outcomes.exported"
   | "audit.exported"
   | "quick_referral.viewed"
-  | "quick_referrals.listed";
+  | "quick_referrals.listed"
+  | "costs.viewed"
+  | "costs.exported";
 
 export interface ReadNote {
   /** The family whose data was read; null for a list or search over many families. */

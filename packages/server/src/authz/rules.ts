@@ -44,7 +44,14 @@ export type Action =
   | "quickReferral.recordByPhone"
   | "quickReferral.receive"
   | "quickReferral.readOwn"
-  | "quickReferral.statistics";
+  | "quickReferral.statistics"
+  | "costs.read"
+  | "costs.book"
+  | "costs.bookForOthers"
+  | "costs.report"
+  | "costs.reportUnsuppressed"
+  | "costs.manageRates"
+  | "costs.catalogue";
 
 /** Facts about the record acted on; absent for actions on the organisation as a whole. */
 export interface Target {
@@ -123,6 +130,18 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "quickReferral.receive": { coach: inOwnTeam, teamleider: inOwnTeam, ketenpartner: toOwnPartner },
   "quickReferral.readOwn": { coach: madeByActor, teamleider: madeByActor, ondersteuning: madeByActor, ketenpartner: madeByActor },
   "quickReferral.statistics": { teamleider: always, beheerder: always, analist: always },
+  // Hours and costs (issue order 4). The family's team reads and books them: everyone their own
+  // hours and costs; a team lead also books hours for a colleague and takes back others' bookings.
+  "costs.read": { coach: inOwnTeam, teamleider: inTeamOrGrant, ondersteuning: inOwnTeam },
+  "costs.book": { coach: inOwnTeam, teamleider: inOwnTeam, ondersteuning: inOwnTeam },
+  "costs.bookForOthers": { teamleider: inOwnTeam },
+  // "Kosten en resultaten": aggregates over the actor's scope (outcomeScope), like the outcome figures.
+  "costs.report": { coach: always, teamleider: always, ondersteuning: always, beheerder: always, analist: always },
+  // Small numbers are hidden from whoever may not open the families behind the figures (analist, beheerder).
+  "costs.reportUnsuppressed": { coach: always, teamleider: always, ondersteuning: always },
+  "costs.manageRates": { beheerder: always },
+  // The catalogue with its prices, for the cost form: the roles that book costs.
+  "costs.catalogue": { coach: always, teamleider: always, ondersteuning: always },
 };
 
 export function can(actor: Actor, action: Action, target: Target = {}): boolean {

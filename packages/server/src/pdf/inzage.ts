@@ -29,6 +29,10 @@ import {
   STABILITY_ITEM_LABELS,
   TRANSITION_KIND_LABELS,
   URGENCY_LABELS,
+  FUNDING_LABELS,
+  TIME_ACTIVITY_LABELS,
+  formatEuros,
+  minutesInDutch,
   type LocalizedText,
 } from "@ploegwerk/domain";
 import type { Inzage } from "../features/privacy/inzage.model.ts";
@@ -110,6 +114,7 @@ export function inzageDocument(inzage: Inzage): DocumentModel {
     ...people(inzage),
     ...inzage.trajectories.flatMap((t) => trajectory(t, inzage, names)),
     ...measurements(inzage),
+    ...costBlocks(inzage, names),
     ...consentBlocks(inzage, names),
     ...correctionBlocks(inzage, names),
     ...requestBlocks(inzage, names),
@@ -387,6 +392,37 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   bsn: "BSN",
 };
 
+/** Hours and costs booked for the family (uren en kosten), oldest first. */
+function costBlocks(inzage: Inzage, names: Names): Block[] {
+  if (inzage.timeEntries.length === 0 && inzage.costEntries.length === 0) return [];
+  const minutes = inzage.timeEntries.reduce((sum, t) => sum + t.minutes, 0);
+  const cents = inzage.costEntries.reduce((sum, c) => sum + c.amountCents, 0);
+  return [
+    { kind: "heading", level: 2, text: "Uren en kosten" },
+    { kind: "paragraph", text: `Hoeveel tijd medewerkers aan uw gezin besteedden, en welke kosten er voor uw gezin zijn gemaakt. In totaal ${minutesInDutch(minutes)} en ${formatEuros(cents)} aan kosten.` },
+    ...section(
+      "Uren",
+      inzage.timeEntries.map((t) => ({ text: `${day(t.on)}: ${minutesInDutch(t.minutes)} ${label(TIME_ACTIVITY_LABELS, t.activity).toLowerCase()}`, detail: [names.user(t.userId), t.note].filter(Boolean).join(" · ") })),
+    ),
+    ...section(
+      "Kosten",
+      inzage.costEntries.map((c) => ({
+        text: `${day(c.on)}: ${formatEuros(c.amountCents)} voor ${c.description}`,
+        detail: [`Betaald uit: ${label(FUNDING_LABELS, c.funding)}`, c.interventionName ? `Aanbod: ${c.interventionName}` : null, c.createdById ? `Geboekt door ${names.user(c.createdById)}` : null].filter(Boolean).join(" · "),
+      })),
+    ),
+  ];
+}
+
+/** A booking that was taken back, in words: the correction history keeps what it was. */
+function bookingWords(c: Inzage["corrections"][number]): string | null {
+  const b = (c.before ?? {}) as Record<string, unknown>;
+  const on = typeof b.on === "string" ? day(b.on) : "-";
+  if (c.entityType === "time_entry") return `Geboekte uren teruggenomen: ${on}, ${typeof b.minutes === "number" ? minutesInDutch(b.minutes) : "-"} ${label(TIME_ACTIVITY_LABELS, typeof b.activity === "string" ? b.activity : null).toLowerCase()}`;
+  if (c.entityType === "cost_entry") return `Geboekte kosten teruggenomen: ${on}, ${typeof b.amountCents === "number" ? formatEuros(b.amountCents) : "-"} voor ${describe(b.description)}`;
+  return null;
+}
+
 function correctionBlocks(inzage: Inzage, names: Names): Block[] {
   return inzage.corrections.length === 0
     ? []
@@ -396,7 +432,7 @@ function correctionBlocks(inzage: Inzage, names: Names): Block[] {
         {
           kind: "list",
           items: inzage.corrections.map((c) => ({
-            text: `${FIELD_LABELS[c.field] ?? c.field}${c.entityType === "member" ? ` van ${names.member(c.entityId)}` : ""}: "${describe(c.before)}" werd "${describe(c.after)}"`,
+            text: bookingWords(c) ?? `${FIELD_LABELS[c.field] ?? c.field}${c.entityType === "member" ? ` van ${names.member(c.entityId)}` : ""}: "${describe(c.before)}" werd "${describe(c.after)}"`,
             detail: [moment(c.createdAt), names.user(c.byId), c.reason ? `Reden: ${c.reason}` : null].filter(Boolean).join(" · "),
           })),
         },

@@ -80,6 +80,9 @@ export const teamFileHolders = (status: number) =>
     return FILE_WRITERS.includes(role) ? ok(status) : FORBIDDEN;
   });
 
+/** Booking one's own hours and costs on the family (and taking them back): every team role of the team, ondersteuning too. */
+export const teamBook = (status: number) => policy(`team book ${status}`, FAMILY_TARGETS, (role, target) => (isTeamRole(role) && inOwnTeam(target) ? ok(status) : NOT_FOUND));
+
 /** The team lead's call (verlenging, opschaling afhandelen): others of the team see the file but may not. */
 export const teamLeadWrite = (status: number) =>
   policy(`team lead write ${status}`, FAMILY_TARGETS, (role, target) => {

@@ -35,6 +35,7 @@ import {
   self,
   teamLeadWrite,
   teamFileHolders,
+  teamBook,
   teamList,
   teamOverview,
   teamRead,
@@ -410,6 +411,32 @@ export const RECIPES: RecipeTable = {
       variant: "the family's own action",
     }),
   ],
+
+  // ── hours and costs ──────────────────────────────────────────────────────────────────────
+  "GET /api/v1/families/{familyId}/costs": r(teamRead, ({ world: w }) => ({ url: `${fam(w)}/costs` })),
+  "GET /api/v1/families/{familyId}/costs.csv": r(teamRead, ({ world: w }) => ({ url: `${fam(w)}/costs.csv` })),
+  "POST /api/v1/families/{familyId}/time-entries": r(teamBook(201), ({ world: w }) => ({ url: `${fam(w)}/time-entries`, body: { on: today(), minutes: 45, activity: "telefonisch_contact", note: null } })),
+  "POST /api/v1/families/{familyId}/cost-entries": r(teamBook(201), ({ world: w }) => ({ url: `${fam(w)}/cost-entries`, body: { on: today(), amountCents: 1250, description: "Buskaart", funding: "gezinsbudget" } })),
+  // An allowed cell takes back a booking of its own (made by a fresh user of the role); a refused one aims at the world's.
+  "DELETE /api/v1/families/{familyId}/time-entries/{entryId}": r(teamBook(204), async (c) => {
+    if (!c.allowed) return { url: `${fam(c.world)}/time-entries/${c.world.timeEntryId}`, body: { reason: "Dubbel geboekt" } };
+    const { client, side } = await c.freshUser();
+    const made = await side.post(`${fam(c.world)}/time-entries`, { on: today(), minutes: 30, activity: "administratie" });
+    if (made.statusCode !== 201) throw new Error(`booking hours to take back: ${made.statusCode} ${made.body}`);
+    return { url: `${fam(c.world)}/time-entries/${(made.json() as { id: string }).id}`, body: { reason: "Dubbel geboekt" }, client };
+  }),
+  "DELETE /api/v1/families/{familyId}/cost-entries/{entryId}": r(teamBook(204), async (c) => {
+    if (!c.allowed) return { url: `${fam(c.world)}/cost-entries/${c.world.costEntryId}`, body: { reason: "Verkeerd gezin" } };
+    const { client, side } = await c.freshUser();
+    const made = await side.post(`${fam(c.world)}/cost-entries`, { on: today(), amountCents: 800, description: "Parkeren", funding: "eigen_middelen" });
+    if (made.statusCode !== 201) throw new Error(`booking a cost to take back: ${made.statusCode} ${made.body}`);
+    return { url: `${fam(c.world)}/cost-entries/${(made.json() as { id: string }).id}`, body: { reason: "Verkeerd gezin" }, client };
+  }),
+  "GET /api/v1/costs/catalogue": r(teamList, () => ({ url: `${V1}/costs/catalogue` })),
+  "GET /api/v1/costs/report": r(outcomeFigures, () => ({ url: `${V1}/costs/report?groupBy=team` })),
+  "GET /api/v1/costs/report.csv": r(outcomeFigures, () => ({ url: `${V1}/costs/report.csv` })),
+  "GET /api/v1/organisation/costs": r(admin(200), () => ({ url: `${V1}/organisation/costs` })),
+  "PUT /api/v1/organisation/costs": r(admin(200), () => ({ url: `${V1}/organisation/costs`, body: { hourlyRateCents: { coach: 7600, teamleider: 8600, ondersteuning: 9100 } } })),
 
   // ── break-the-glass ──────────────────────────────────────────────────────────────────────
   "POST /api/v1/break-glass": r(breakGlassOpen, async ({ world: w, fx, allowed }) => ({

@@ -25,6 +25,8 @@ import {
   SavePlanRequest,
   NewCovenantSignatory,
   NewPrivacyRequest,
+  NewTimeEntry,
+  NewCostEntry,
   PlanContent,
   todayInNetherlands,
   CONSENT_CATEGORIES,
@@ -49,6 +51,7 @@ import { changePhase, getTrajectory } from "../../features/trajectories/trajecto
 import { createWeeklyReport } from "../../features/weeklyReports/weeklyReports.service.ts";
 import { openBreakGlass } from "../../features/breakGlass/breakGlass.service.ts";
 import { recordPrivacyRequest } from "../../features/privacy/privacyRequests.service.ts";
+import { bookCost, bookTime } from "../../features/costs/costs.service.ts";
 import { uniqueCaseNumber, type TestOrganisation, type TestUser } from "../../testing/factories.ts";
 import { makeTrajectory } from "../../testing/trajectories.ts";
 
@@ -124,9 +127,12 @@ export interface World {
   partnerConsentId: string | null;
   /** An open AVG request (inzage) in the family's register, recorded by the system. */
   privacyRequestId: string;
+  /** Hours of a coach of the family's team and a cost, booked by the system (the bookings the refused deletes aim at). */
+  timeEntryId: string;
+  costEntryId: string;
 }
 
-export const MARKER_PARTS = ["overallGoal", "goal", "memberAction", "partnerAction", "meeting", "weeklyReport", "conference", "escalation", "leverage"] as const;
+export const MARKER_PARTS = ["overallGoal", "goal", "memberAction", "partnerAction", "meeting", "weeklyReport", "conference", "escalation", "leverage", "timeEntry", "costEntry"] as const;
 export type MarkerPart = (typeof MARKER_PARTS)[number];
 
 export interface WorldSecrets {
@@ -270,6 +276,9 @@ export async function buildWorld(
   }
   const consent = await giveConsent(db, system, family.id, o.otherPartner, { parentId, childId, purpose: otherPartnerPurpose(token), categories: ["basis"] });
   const request = await openPrivacyRequest(db, system, family.id, `Sanne ${token}`);
+  const booker = await o.org.user("coach", { team: o.teamId === o.org.teamId ? "own" : "other" });
+  const hours = await bookTime(db, { actor: system, familyId: family.id, input: NewTimeEntry.parse({ on: today(), minutes: 60, activity: "huisbezoek", userId: booker.id, note: `Huisbezoek ${m.timeEntry}` }) });
+  const cost = await bookCost(db, { actor: system, familyId: family.id, input: NewCostEntry.parse({ on: today(), amountCents: 4500, description: `Busreizen ${m.costEntry}`, funding: "gezinsbudget" }) });
 
   return {
     target: o.target,
@@ -300,6 +309,8 @@ export async function buildWorld(
     partner: o.partner,
     partnerConsentId,
     privacyRequestId: request.id,
+    timeEntryId: hours.id,
+    costEntryId: cost.id,
   };
 }
 

@@ -41,6 +41,8 @@ const STAFF_ID_FIELDS = new Set([
   "actorUserId",
   "referrerUserId",
   "pickedUpById",
+  // Hours are booked for a staff member (time_entries.user_id).
+  "userId",
 ]);
 
 /** Every staff id in the records (top-level fields of every row), to look their names up once. */

@@ -31,6 +31,9 @@ import {
   trajectories,
   users,
   weeklyReports,
+  timeEntries,
+  costEntries,
+  interventions,
 } from "../../db/schema.ts";
 import { accessHistoryRows } from "../audit/audit.queries.ts";
 import { findInstrument } from "../instruments/instruments.queries.ts";
@@ -89,6 +92,16 @@ export async function familyRecords(db: Db, organisationId: string, familyId: st
   ]);
   const trajectoryList = [];
   for (const t of trajectoryRows) trajectoryList.push({ trajectory: t, ...(await trajectoryRecords(db, organisationId, t.id)) });
+  // Hours and costs (issue order 4): as stored, a cost with the name of the catalogue entry it was for.
+  const [hours, costs] = await Promise.all([
+    db.select().from(timeEntries).where(byFamily(timeEntries)).orderBy(asc(timeEntries.on), asc(timeEntries.createdAt)),
+    db
+      .select({ entry: costEntries, interventionName: interventions.name })
+      .from(costEntries)
+      .leftJoin(interventions, and(eq(interventions.organisationId, costEntries.organisationId), eq(interventions.id, costEntries.interventionId)))
+      .where(byFamily(costEntries))
+      .orderBy(asc(costEntries.on), asc(costEntries.createdAt)),
+  ]);
   const history = await accessHistoryRows(db, organisationId, familyId, { limit: ACCESS_HISTORY_LIMIT });
   // Quick referrals that became part of this family's file, with the name of the entry they went to.
   const quickReferralRows = await db
@@ -106,6 +119,8 @@ export async function familyRecords(db: Db, organisationId: string, familyId: st
     corrections: correctionRows.map(parseCorrectionValues),
     privacyRequests: requestRows,
     quickReferrals: quickReferralRows.map((q) => ({ ...q.referral, interventionName: q.interventionName })),
+    timeEntries: hours,
+    costEntries: costs.map((c) => ({ ...c.entry, interventionName: c.interventionName })),
     accessHistory: history.items,
     accessHistoryTruncated: history.nextBefore !== null,
   };
