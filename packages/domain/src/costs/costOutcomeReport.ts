@@ -2,7 +2,8 @@ import type { Ratio } from "../outcomes/ratio.ts";
 import { meanCents, medianCents } from "./costArithmetic.ts";
 import { COST_LINES, type CostLine } from "./costKinds.ts";
 import type { CostOutcomeRow } from "./costOutcomeContract.ts";
-import { MIN_CELL_FAMILIES, suppressLinked, suppressOverlapping } from "./disclosure.ts";
+import { linesUsed, suppressCostTable, type Hidden } from "./costSuppression.ts";
+import { MIN_CELL_FAMILIES } from "./disclosure.ts";
 import { bigMean, FractionSum } from "./outcomeChange.ts";
 
 /*
@@ -33,20 +34,6 @@ interface RawRow {
   label: string;
   facts: readonly FamilyCostFacts[];
 }
-
-interface Hidden {
-  row: boolean;
-  trajectories: boolean;
-  outcome: boolean;
-  lines: Set<CostLine>;
-}
-
-const linesUsed = (facts: readonly FamilyCostFacts[]) => COST_LINES.filter((l) => facts.some((f) => (f.lines[l] ?? 0) > 0));
-const lineFamilies = (facts: readonly FamilyCostFacts[], l: CostLine) => new Set(facts.filter((f) => (f.lines[l] ?? 0) > 0).map((f) => f.familyId));
-const withTrajectory = (facts: readonly FamilyCostFacts[]) => facts.filter((f) => f.trajectoryCents.length > 0).length;
-/** Families some of whose costs count for no trajectory: the difference between the row total and the trajectory sum. */
-const outsideFamilies = (facts: readonly FamilyCostFacts[]) => facts.filter((f) => f.outsideCents > 0).length;
-const outcomeFamilies = (facts: readonly FamilyCostFacts[]) => facts.filter((f) => f.outcome !== null).length;
 
 function present(raw: RawRow, hidden: Hidden | null): CostOutcomeRow {
   const { facts } = raw;
@@ -103,102 +90,6 @@ function present(raw: RawRow, hidden: Hidden | null): CostOutcomeRow {
   };
 }
 
-/**
- * Decides what to hide: rows under the minimum, then — per column across the rows (families,
- * trajectories, outcome, each funding line) and per row across its funding lines — whatever a
- * subtraction from a shown total would expose, until a pass changes nothing.
- */
-function suppress(groups: readonly RawRow[], all: readonly FamilyCostFacts[], min: number): { total: Hidden; groups: Hidden[] } {
-  const fresh = (): Hidden => ({ row: false, trajectories: false, outcome: false, lines: new Set() });
-  const total = fresh();
-  const rows = groups.map(fresh);
-  if (all.length < min) {
-    total.row = true;
-    for (const r of rows) r.row = true;
-    return { total, groups: rows };
-  }
-  const smallOrRisky = (facts: readonly FamilyCostFacts[]) => {
-    const out = outsideFamilies(facts);
-    return withTrajectory(facts) < min || (out > 0 && out < min);
-  };
-  total.trajectories = withTrajectory(all) > 0 && smallOrRisky(all);
-  total.outcome = outcomeFamilies(all) > 0 && outcomeFamilies(all) < min;
-  const allLines = linesUsed(all);
-
-  for (let changed = true; changed; ) {
-    changed = false;
-    const mark = (h: Hidden, key: "row" | "trajectories" | "outcome") => {
-      if (!h[key]) {
-        h[key] = true;
-        changed = true;
-      }
-    };
-    const markLine = (h: Hidden, line: CostLine) => {
-      if (!h.lines.has(line)) {
-        h.lines.add(line);
-        changed = true;
-      }
-    };
-
-    // Rows: the families of each wijk/team against the total.
-    const byRow = suppressLinked(
-      groups.map((g) => ({ sensitive: [g.facts.length] })),
-      groups.map((g, i) => rows[i]?.row === true || g.facts.length < min),
-      min,
-    );
-    byRow.hidden.forEach((h, i) => h && rows[i] && mark(rows[i], "row"));
-    if (byRow.marginHidden) mark(total, "row");
-
-    // Trajectories: their sum is part of the row total, so the families outside any trajectory count as well.
-    const byTrajectory = suppressLinked(
-      groups.map((g) => ({ sensitive: [withTrajectory(g.facts), outsideFamilies(g.facts)] })),
-      groups.map((g, i) => rows[i]?.row === true || rows[i]?.trajectories === true || (withTrajectory(g.facts) > 0 && smallOrRisky(g.facts))),
-      min,
-    );
-    byTrajectory.hidden.forEach((h, i) => h && rows[i] && mark(rows[i], "trajectories"));
-    if (byTrajectory.marginHidden) mark(total, "trajectories");
-
-    const byOutcome = suppressLinked(
-      groups.map((g) => ({ sensitive: [outcomeFamilies(g.facts)] })),
-      groups.map((g, i) => rows[i]?.row === true || rows[i]?.outcome === true || (outcomeFamilies(g.facts) > 0 && outcomeFamilies(g.facts) < min)),
-      min,
-    );
-    byOutcome.hidden.forEach((h, i) => h && rows[i] && mark(rows[i], "outcome"));
-    if (byOutcome.marginHidden) mark(total, "outcome");
-
-    for (const line of allLines) {
-      const counts = groups.map((g) => lineFamilies(g.facts, line).size);
-      const byLine = suppressLinked(
-        counts.map((n) => ({ sensitive: [n] })),
-        counts.map((n, i) => n > 0 && (rows[i]?.row === true || rows[i]?.lines.has(line) === true || n < min)),
-        min,
-      );
-      byLine.hidden.forEach((h, i) => h && (counts[i] ?? 0) > 0 && rows[i] && markLine(rows[i], line));
-      if (byLine.marginHidden || lineFamilies(all, line).size < min) markLine(total, line);
-      // A total hidden to protect the total row's other lines must not be the sum of shown cells.
-      if (total.lines.has(line)) {
-        const present = counts.map((n, i) => ({ n, i })).filter(({ n }) => n > 0);
-        const open = present.filter(({ i }) => !(rows[i]?.row === true || rows[i]?.lines.has(line) === true));
-        const smallest = open.sort((a, b) => a.n - b.n)[0];
-        if (present.length > 0 && open.length === present.length && smallest && rows[smallest.i]) markLine(rows[smallest.i] as Hidden, line);
-      }
-    }
-
-    // Within each row, its funding lines against the row total.
-    for (const [h, facts] of [[total, all] as const, ...groups.map((g, i) => [rows[i] as Hidden, g.facts] as const)]) {
-      if (h.row) continue;
-      const used = linesUsed(facts);
-      const next = suppressOverlapping(
-        used.map((l) => lineFamilies(facts, l)),
-        used.map((l) => h.lines.has(l)),
-        min,
-      );
-      next.forEach((hide, i) => hide && markLine(h, used[i] as CostLine));
-    }
-  }
-  return { total, groups: rows };
-}
-
 export interface CostOutcomeTableOptions {
   /** Row labels by group key, in the order to show them; families of a key not listed get a row of their own. */
   groups: readonly { key: string | null; label: string }[];
@@ -223,6 +114,6 @@ export function costOutcomeTable(facts: readonly FamilyCostFacts[], opts: CostOu
   ];
   const totalRaw: RawRow = { key: null, label: opts.totalLabel, facts };
   if (!opts.suppress) return { total: present(totalRaw, null), groups: raw.map((r) => present(r, null)) };
-  const hidden = suppress(raw, facts, min);
+  const hidden = suppressCostTable(raw.map((r) => r.facts), facts, min);
   return { total: present(totalRaw, hidden.total), groups: raw.map((r, i) => present(r, hidden.groups[i] ?? null)) };
 }

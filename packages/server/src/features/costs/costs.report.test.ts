@@ -142,10 +142,11 @@ describe(`kosten en resultaten (${testTarget()})`, () => {
     assert.deepEqual(r.suppression, { applied: true, minimumFamilies: 5 });
     assert.deepEqual(r.groups.map((g) => [g.label, g.hidden, g.families, g.totalCents]), [["Oost", true, null, null], ["WK001401", false, 6, 167000], ["Zuid", true, null, null]]);
     assert.deepEqual([r.total.families, r.total.totalCents], [11, 167000 + 45000 + 7500]);
-    // Wmo (2 families) is hidden, and jeugdwet with it so the total row does not give Wmo away; hours stay.
-    assert.deepEqual(r.total.lines.map((l) => [l.line, l.families, l.totalCents]), [["hours", 11, 97500], ["wmo", null, null], ["jeugdwet", null, null]]);
+    // Wmo (2 families) is hidden, and jeugdwet beside it in both rows; the total's jeugdwet equals Noord's, so the
+    // total's hours go too, or total − hours − jeugdwet would still give Wmo away.
+    assert.deepEqual(r.total.lines.map((l) => [l.line, l.families, l.totalCents]), [["hours", null, null], ["wmo", null, null], ["jeugdwet", null, null]]);
     const noord = row(r, "WK001401");
-    assert.ok(noord.lines.every((l) => l.totalCents === null), "Noord's lines would each follow from the total row or from each other");
+    assert.deepEqual(noord.lines.map((l) => [l.line, l.families, l.totalCents]), [["hours", null, null], ["wmo", null, null], ["jeugdwet", 6, 120000]]);
     assert.deepEqual(noord.outcome, { families: 6, selfRelianceChange: 0.88, problemDomainChange: -1 });
     assert.deepEqual(r.total.outcome, { families: 6, selfRelianceChange: 0.88, problemDomainChange: -1 });
     for (const g of [...r.groups, r.total]) {
@@ -183,9 +184,11 @@ describe(`kosten en resultaten (${testTarget()})`, () => {
     assert.deepEqual(oost?.slice(1, 11), ["", "", "", "", "", "", "", "", "", ""]);
     const total = rows.find((r) => r[0] === "Totaal" && r[11] === "");
     assert.deepEqual(total?.slice(1, 3), ["11", "2195.00"]);
-    assert.ok(rows.some((r) => r[0] === "Totaal" && r[11] === "Inzet in uren" && r[13] === "975.00"));
+    assert.ok(rows.some((r) => r[0] === "WK001401" && r[11] === "Jeugdwet" && r[12] === "6" && r[13] === "1200.00"));
+    assert.ok(rows.some((r) => r[0] === "Totaal" && r[11] === "Inzet in uren" && r[12] === "" && r[13] === ""));
     const english = parseCsv((await analist.get(`${URL}.csv?lang=en&from=${addDays(today(), -7)}`)).body).map((r) => r.cells);
     assert.ok(english.some((r) => r[11] === "Hours worked"));
+    assert.ok(english.some((r) => r[11] === "Youth Act (Jeugdwet)" && r[13] === "1200.00"));
     // Coach of the own team: the same table unsuppressed.
     const c = await loginAs(await appFor(t, database.db), coach.email);
     const mine = parseCsv((await c.get(`${URL}.csv`)).body).map((r) => r.cells);
