@@ -33,7 +33,6 @@ import {
   weeklyReports,
   timeEntries,
   costEntries,
-  interventions,
 } from "../../db/schema.ts";
 import { accessHistoryRows } from "../audit/audit.queries.ts";
 import { findInstrument } from "../instruments/instruments.queries.ts";
