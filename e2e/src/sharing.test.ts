@@ -359,11 +359,27 @@ test("the analist lands on the outcomes and the onderzoeker on what the role can
   await expectAccessible("13-analist-uitkomsten");
   await logOut();
 
-  await logIn(ONDERZOEKER.email, "Uw rol: onderzoeker", ONDERZOEKER.password);
-  await page.getByText("Gepland: onderzoeksbestanden zonder namen", { exact: false }).waitFor();
+  await logIn(ONDERZOEKER.email, "Onderzoeksbestanden", ONDERZOEKER.password);
+  await page.getByRole("heading", { level: 2, name: "Wat staat er niet in?" }).waitFor();
   await page.goto(`${server.url}/`);
-  await page.getByRole("heading", { level: 1, name: "Uw rol: onderzoeker" }).waitFor();
+  await page.getByRole("heading", { level: 1, name: "Onderzoeksbestanden" }).waitFor();
   await expectAccessible("14-onderzoeker");
+  // Without a purpose the form says what is missing; with one, the downloads appear.
+  await page.getByLabel("Van (meetdatum)").fill("2000-01-01");
+  await page.getByLabel("Tot en met (meetdatum)").fill(amsterdamDay(0));
+  await page.getByRole("button", { name: "Klaarzetten" }).click();
+  await page.getByRole("link", { name: "Schrijf op waarvoor u de gegevens gebruikt." }).waitFor();
+  await page.getByLabel("Waarvoor gebruikt u de gegevens?").fill("Evaluatie gezinscoaching (e2e)");
+  await page.getByRole("button", { name: "Klaarzetten" }).click();
+  const data = page.getByRole("link", { name: "Download de gegevens (CSV)" });
+  await data.waitFor();
+  await expectAccessible("15-onderzoeker-klaar");
+  const csv = await page.request.get(`${server.url}${await data.getAttribute("href")}`);
+  assert.equal(csv.status(), 200);
+  const text = await csv.text();
+  assert.match(text, /^family,meting,date,daysSinceNulmeting,/);
+  assert.ok(text.trim().split("\n").length > 20, "the demo's metingen are in the file");
+  assert.doesNotMatch(text, /DEMO-\d/, "no case number");
   await logOut();
 });
 

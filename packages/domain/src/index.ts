@@ -80,3 +80,7 @@ export * from "./costs/disclosure.ts";
 export * from "./costs/costOutcomeContract.ts";
 export * from "./costs/costOutcomeReport.ts";
 export * from "./costs/costCsv.ts";
+export * from "./research/exportContract.ts";
+export * from "./research/pseudonyms.ts";
+export * from "./research/researchRows.ts";
+export * from "./research/codebook.ts";

@@ -38,6 +38,7 @@ import { privacyRoutes } from "./features/privacy/privacy.routes.ts";
 import { userRoutes } from "./features/users/users.routes.ts";
 import { quickReferralRoutes } from "./features/quickReferrals/quickReferrals.routes.ts";
 import { costRoutes } from "./features/costs/costs.routes.ts";
+import { researchRoutes } from "./features/research/research.routes.ts";
 import { requireActor } from "./http/context.ts";
 import { assertSameSiteWrite, registerHardening } from "./http/hardening.ts";
 import { errorHandler } from "./http/problem.ts";
@@ -159,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await privacyRoutes(api, { db });
       await quickReferralRoutes(api, { db });
       await costRoutes(api, { db });
+      await researchRoutes(api, { db });
     },
     { prefix: "/api/v1" },
   );

@@ -29,7 +29,8 @@ export type ReadAction =
   | "quick_referral.viewed"
   | "quick_referrals.listed"
   | "costs.viewed"
-  | "costs.exported";
+  | "costs.exported"
+  | "research.exported";
 
 export interface ReadNote {
   /** The family whose data was read; null for a list or search over many families. */

@@ -51,7 +51,8 @@ export type Action =
   | "costs.report"
   | "costs.reportUnsuppressed"
   | "costs.manageRates"
-  | "costs.catalogue";
+  | "costs.catalogue"
+  | "research.export";
 
 /** Facts about the record acted on; absent for actions on the organisation as a whole. */
 export interface Target {
@@ -142,6 +143,9 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   "costs.manageRates": { beheerder: always },
   // The catalogue with its prices, for the cost form: the roles that book costs.
   "costs.catalogue": { coach: always, teamleider: always, ondersteuning: always },
+  // Research exports (pseudonymised, the whole organisation): the onderzoeker only. No other role
+  // needs them: the team works with the files themselves, analists see aggregates.
+  "research.export": { onderzoeker: always },
 };
 
 export function can(actor: Actor, action: Action, target: Target = {}): boolean {

@@ -20,6 +20,7 @@ import { auditCommand, exportedCaseNumbers } from "./audit.ts";
 import { outcomeCsv, outcomeTable } from "./format.ts";
 import { accountsCommand } from "./accounts.ts";
 import { retentionCommand } from "./retention.ts";
+import { researchExportCommand } from "./research.ts";
 
 const USAGE = `ploegwerk — command line for Ploegwerk
 
@@ -28,6 +29,9 @@ Usage:
   ploegwerk migrate                                 apply database migrations
   ploegwerk import measurements FILE.csv --instrument KEY [--create-families] [--team NAME]
   ploegwerk export measurements --instrument KEY
+  ploegwerk export research --instrument KEY --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--dates month|shift]
+                                                    pseudonymised research file and codebook (no names,
+                                                    BSN, addresses or exact dates; see docs/RESEARCH.md)
   ploegwerk report outcomes --instrument KEY [--format json|csv|table]
   ploegwerk instruments list
   ploegwerk instruments import FILE.json
@@ -242,6 +246,8 @@ async function seedFamilies(database: Database, actor: Actor, count: number, pre
 /** Runs the CLI; returns the exit code (0 ok, 1 failed, 2 usage). */
 export async function main(args: string[]): Promise<number> {
   try {
+    // Its own options and checks (cli/research.ts): every argument is checked before the database opens.
+    if (args[0] === "export" && args[1] === "research") return await researchExportCommand(args.slice(2), loadConfig());
     return await run(args, loadConfig());
   } catch (err) {
     if (err instanceof UsageError || (err instanceof TypeError && "code" in err && String((err as { code: unknown }).code).startsWith("ERR_PARSE_ARGS"))) {

@@ -42,6 +42,7 @@ import { z } from "zod";
 import { LoginAnswer } from "./accountEndpoints.ts";
 import { AccessHistoryPage, AuditEventPage } from "@ploegwerk/domain";
 import { CorrectionList, PrivacyRequest, PrivacyRequestList, type NewPrivacyRequestInput, type PrivacyRequestDecisionInput } from "@ploegwerk/domain";
+import type { ResearchExportQueryInput } from "@ploegwerk/domain";
 import { buildUrl, request } from "./client.ts";
 import { ConferencePlacement, itemsOf, OutcomeReportSchema, SetupState, StaffMember } from "./schemas.ts";
 import {
@@ -297,6 +298,10 @@ export const api = {
     request(`${V1}/families/${enc(familyId)}/privacy-requests`, { method: "POST", body, schema: PrivacyRequest }),
   decidePrivacyRequest: (familyId: string, requestId: string, body: PrivacyRequestDecisionInput) =>
     request(`${V1}/families/${enc(familyId)}/privacy-requests/${enc(requestId)}/decision`, { method: "POST", body, schema: PrivacyRequest }),
+
+  // research exports (onderzoeker): downloads, links rather than JSON calls; every data download is a new, logged export
+  researchExportUrl: (query: ResearchExportQueryInput) => buildUrl(`${V1}/research/export.csv`, { ...query }),
+  researchCodebookUrl: (query: Omit<ResearchExportQueryInput, "purpose">, format: "md" | "json") => buildUrl(`${V1}/research/codebook.${format}`, { ...query }),
 
   // outcomes
   outcomes: (instrument: string, teamId?: string): Promise<OutcomeReport> =>

@@ -181,6 +181,8 @@ export const quickReferralToAanmelding = (status: number) =>
 
 /** Counting quick referrals (suppressed aggregate): analist, beheerder and team lead. */
 export const quickReferralStatistics = policy("quick referral statistics", ORG_ONLY, (role) => (["teamleider", "beheerder", "analist"].includes(role) ? ok(200) : FORBIDDEN));
+/** Pseudonymised research exports of the whole organisation: the onderzoeker only (and no world's data may show in them). */
+export const researcher = policy("researcher", ORG_ONLY, (role) => (role === "onderzoeker" ? ok(200) : FORBIDDEN));
 
 /** The worlds a role may see; every response is checked against the others. */
 export function visibleTargets(role: MatrixRole): ReadonlySet<Target> {

@@ -32,6 +32,7 @@ import {
   quickReferrer,
   registerManage,
   registerRead,
+  researcher,
   self,
   teamLeadWrite,
   teamFileHolders,
@@ -107,6 +108,8 @@ const planContent = (w: World) => ({
   instrumentKey: "ploeg-9",
   goals: [{ id: w.goalId, domain: "huisvesting", description: `De huur wordt betaald ${w.markers.goal}`, actions: [] }],
 });
+
+const researchQuery = () => `instrument=ploeg-9&from=${addDays(today(), -400)}&to=${addDays(today(), 30)}&dates=shift`;
 
 export const RECIPES: RecipeTable = {
   // ── own session and account ────────────────────────────────────────────────────────────────
@@ -437,6 +440,10 @@ export const RECIPES: RecipeTable = {
   "GET /api/v1/costs/report.csv": r(outcomeFigures, () => ({ url: `${V1}/costs/report.csv` })),
   "GET /api/v1/organisation/costs": r(admin(200), () => ({ url: `${V1}/organisation/costs` })),
   "PUT /api/v1/organisation/costs": r(admin(200), () => ({ url: `${V1}/organisation/costs`, body: { hourlyRateCents: { coach: 7600, teamleider: 8600, ondersteuning: 9100 } } })),
+  // ── research exports (onderzoeker): a period around today, so the worlds' metingen are in it ──
+  "GET /api/v1/research/export.csv": r(researcher, () => ({ url: `${V1}/research/export.csv?${researchQuery()}&purpose=Matrix` })),
+  "GET /api/v1/research/codebook.md": r(researcher, () => ({ url: `${V1}/research/codebook.md?${researchQuery()}` })),
+  "GET /api/v1/research/codebook.json": r(researcher, () => ({ url: `${V1}/research/codebook.json?${researchQuery()}` })),
 
   // ── break-the-glass ──────────────────────────────────────────────────────────────────────
   "POST /api/v1/break-glass": r(breakGlassOpen, async ({ world: w, fx, allowed }) => ({

@@ -27,6 +27,7 @@ const NAMED_ACTIONS = [
   "measurements.exported",
   "outcomes.exported",
   "audit.exported",
+  "research.exported",
   "session.created",
   "session.failed",
   "session.ended",
