@@ -52,14 +52,22 @@ const fixture = () => fixtureRows().map((r) => ({ ...r, date: r.line.split(",")[
 const day = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
 
 describe(`ploegwerk export research (${ON_POSTGRES ? "postgres" : "pglite"})`, { concurrency: CONCURRENCY }, () => {
+  // Tests that count audit rows work in an organisation of their own: on PostgreSQL the tests run
+  // side by side, and audit verify reads a chain that another process is appending to as broken.
   let org = "";
   before(async () => {
     org = await newOrganisation("Onderzoek");
     await importOk(org, FIXTURE, "--create-families");
   });
+  const ownOrganisation = async (label: string, withFixture: boolean) => {
+    const slug = await newOrganisation(label);
+    if (withFixture) await importOk(slug, FIXTURE, "--create-families");
+    return slug;
+  };
 
   // The fixture has 40 metingen of 20 families; two have no date (PW-4 meting 1, PW-17 meting 0), so they are in no period.
   test("writes the file and its codebooks: 38 rows, 20 pseudonymised families, months only, logged once", async () => {
+    const org = await ownOrganisation("Onderzoek export", true);
     const dir = freshDir();
     const rowsBefore = await auditRowCount(org);
     const res = await cli(["export", "research", ...PERIOD, "--out", dir, "--organisation", org, "--purpose", "Evaluatie 2024"]);
@@ -123,6 +131,7 @@ describe(`ploegwerk export research (${ON_POSTGRES ? "postgres" : "pglite"})`, {
   });
 
   test("bad arguments: exit code 2, what is wrong and how to fix it; nothing written, nothing logged", async () => {
+    const org = await ownOrganisation("Onderzoek fouten", false);
     const dir = freshDir();
     const file = join(workDir, `a-file-${randomUUID().slice(0, 6)}.txt`);
     writeFileSync(file, "x");
