@@ -84,3 +84,7 @@ export * from "./research/exportContract.ts";
 export * from "./research/pseudonyms.ts";
 export * from "./research/researchRows.ts";
 export * from "./research/codebook.ts";
+export * from "./catalogue/catalogueLabels.ts";
+export * from "./catalogue/catalogueContract.ts";
+export * from "./catalogue/catalogueExchange.ts";
+export * from "./catalogue/practiceEvidence.ts";

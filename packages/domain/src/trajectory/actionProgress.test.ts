@@ -17,8 +17,8 @@ const plan: PlanContent = {
       description: "Huur",
       targetDate: null,
       actions: [
-        { id: uid(100), description: "Regeling", owner: { kind: "member", memberId: PARENT }, dueDate: "2024-03-15", status: "open", cancelReason: null },
-        { id: uid(101), description: "Budgetbeheer", owner: { kind: "coach", userId: COACH }, dueDate: "2024-04-01", status: "in_progress", cancelReason: null },
+        { id: uid(100), description: "Regeling", owner: { kind: "member", memberId: PARENT }, dueDate: "2024-03-15", status: "open", cancelReason: null, interventionId: null },
+        { id: uid(101), description: "Budgetbeheer", owner: { kind: "coach", userId: COACH }, dueDate: "2024-04-01", status: "in_progress", cancelReason: null, interventionId: null },
       ],
     },
   ],

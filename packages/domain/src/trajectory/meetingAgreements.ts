@@ -47,7 +47,7 @@ export function addAgreements(content: PlanContent, agreements: readonly Agreeme
       ...g,
       actions: [
         ...g.actions,
-        ...extra.map(({ agreement: a }) => ({ id: a.id, description: a.description, owner: a.owner, dueDate: a.dueDate, status: "open" as const, cancelReason: null })),
+        ...extra.map(({ agreement: a }) => ({ id: a.id, description: a.description, owner: a.owner, dueDate: a.dueDate, status: "open" as const, cancelReason: null, interventionId: null })),
       ],
     };
   });

@@ -51,6 +51,8 @@ export const PlanAction = z.object({
   status: z.enum(ACTION_STATUSES).default("open"),
   /** Why a "vervallen" action lapsed; required for that status. */
   cancelReason: z.string().trim().max(1000).nullable().default(null),
+  /** The "wat werkt" catalogue entry this action uses, if any; the server accepts only an active entry of the organisation. */
+  interventionId: Id.nullable().default(null),
 });
 export type PlanAction = z.infer<typeof PlanAction>;
 

@@ -20,8 +20,8 @@ const agreed: PlanContent = {
       description: "Geen huurachterstand",
       targetDate: "2024-06-30",
       actions: [
-        { id: uid(100), description: "Regeling", owner: { kind: "member", memberId: PARENT }, dueDate: "2024-03-15", status: "open", cancelReason: null },
-        { id: uid(101), description: "Budgetbeheer", owner: { kind: "coach", userId: COACH }, dueDate: "2024-04-01", status: "open", cancelReason: null },
+        { id: uid(100), description: "Regeling", owner: { kind: "member", memberId: PARENT }, dueDate: "2024-03-15", status: "open", cancelReason: null, interventionId: null },
+        { id: uid(101), description: "Budgetbeheer", owner: { kind: "coach", userId: COACH }, dueDate: "2024-04-01", status: "open", cancelReason: null, interventionId: null },
       ],
     },
     { id: uid(11), domain: "inkomen", memberIds: [], description: "Schulden", targetDate: null, actions: [] },
@@ -42,7 +42,7 @@ describe("planmatig werken: deviations from the signed plan", () => {
       p.goals[1]!.targetDate = "2024-09-01";
       p.goals[0]!.description = "Huur op tijd betalen";
       p.goals[0]!.actions[0]!.status = "done";
-      p.goals[1]!.actions.push({ id: uid(110), description: "Nieuw", owner: { kind: "coach", userId: COACH }, dueDate: "2024-05-01", status: "open", cancelReason: null });
+      p.goals[1]!.actions.push({ id: uid(110), description: "Nieuw", owner: { kind: "coach", userId: COACH }, dueDate: "2024-05-01", status: "open", cancelReason: null, interventionId: null });
       p.goals.push({ id: uid(12), domain: "opvoeding", memberIds: [], description: "Nieuw doel", targetDate: "2024-08-01", actions: [] });
     });
     assert.deepEqual(requiredDeviations(agreed, refined), []);

@@ -21,6 +21,7 @@ const actionArb = (id: string): fc.Arbitrary<PlanAction> =>
     dueDate: dateArb,
     status: fc.constantFrom("open", "in_progress", "done", "cancelled" as const),
     cancelReason: fc.constantFrom(null, "niet meer nodig"),
+    interventionId: fc.constant(null),
   });
 
 const planArb: fc.Arbitrary<PlanContent> = fc
@@ -138,7 +139,7 @@ describe("diffPlans examples", () => {
         memberIds: [PARENT, CHILD],
         description: "Geen huurachterstand",
         targetDate: "2024-06-30",
-        actions: [{ id: uid(100), description: "Regeling", owner: { kind: "member", memberId: PARENT }, dueDate: "2024-03-15", status: "open", cancelReason: null }],
+        actions: [{ id: uid(100), description: "Regeling", owner: { kind: "member", memberId: PARENT }, dueDate: "2024-03-15", status: "open", cancelReason: null, interventionId: null }],
       },
       { id: uid(11), domain: "inkomen", memberIds: [], description: "Schulden in beeld", targetDate: null, actions: [] },
     ],
@@ -153,7 +154,7 @@ describe("diffPlans examples", () => {
           ...base.goals[0]!,
           memberIds: [CHILD, PARENT],
           targetDate: "2024-07-31",
-          actions: [{ id: uid(101), description: "Budgetbeheer", owner: { kind: "coach", userId: COACH }, dueDate: "2024-04-01", status: "open", cancelReason: null }],
+          actions: [{ id: uid(101), description: "Budgetbeheer", owner: { kind: "coach", userId: COACH }, dueDate: "2024-04-01", status: "open", cancelReason: null, interventionId: null }],
         },
         { id: uid(12), domain: "opvoeding", memberIds: [], description: "Structuur", targetDate: null, actions: [{ ...base.goals[0]!.actions[0]!, status: "done" }] },
       ],

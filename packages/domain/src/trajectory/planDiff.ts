@@ -49,7 +49,8 @@ function items(plan: PlanContent): Record<PlanEntity, Item[]> {
       g.actions.map((a) => ({
         id: a.id,
         goalId: g.id,
-        fields: { goalId: g.id, description: a.description, owner: a.owner, dueDate: a.dueDate, status: a.status, cancelReason: a.cancelReason },
+        // The catalogue entry only when there is one, so plans without entries compare as before.
+        fields: { goalId: g.id, description: a.description, owner: a.owner, dueDate: a.dueDate, status: a.status, cancelReason: a.cancelReason, ...(a.interventionId ? { interventionId: a.interventionId } : {}) },
       })),
     ),
   };
@@ -90,9 +91,11 @@ export function diffPlans(a: PlanContent, b: PlanContent): PlanChange[] {
         out.push({ entity, kind: "added", id: item.id, goalId: item.goalId, fields: allFields(item.fields, "after") });
         continue;
       }
-      const fields = Object.entries(item.fields)
-        .filter(([field, v]) => !sameValue(prev.fields[field] ?? null, v))
-        .map(([field, v]) => ({ field, before: prev.fields[field] ?? null, after: v }));
+      // Over the fields of both sides: a field one side leaves out (an unset catalogue entry) is null there.
+      const names = [...new Set([...Object.keys(item.fields), ...Object.keys(prev.fields)])];
+      const fields = names
+        .filter((field) => !sameValue(prev.fields[field] ?? null, item.fields[field] ?? null))
+        .map((field) => ({ field, before: prev.fields[field] ?? null, after: item.fields[field] ?? null }));
       if (fields.length > 0) out.push({ entity, kind: "changed", id: item.id, goalId: item.goalId, fields });
     }
     for (const item of before[entity]) {

@@ -76,8 +76,8 @@ const content: PlanVersion["content"] = {
       description: "Geen nieuwe schulden en een overzicht van alle rekeningen.",
       targetDate: "2026-06-30",
       actions: [
-        { id: IDS.actionPartner, description: "Aanmelden bij de schuldhulpverlening", owner: { kind: "partnerContact", organisation: "Kredietbank Groningen", contactName: "Jan Jansen", contact: null, partnerOrganisationId: null }, dueDate: "2026-03-01", status: "in_progress", cancelReason: null },
-        { id: IDS.actionCoach, description: "Budgetcursus zoeken", owner: { kind: "coach", userId: IDS.coach }, dueDate: "2026-03-15", status: "cancelled", cancelReason: "Gezin volgt al een cursus via de kerk." },
+        { id: IDS.actionPartner, description: "Aanmelden bij de schuldhulpverlening", owner: { kind: "partnerContact", organisation: "Kredietbank Groningen", contactName: "Jan Jansen", contact: null, partnerOrganisationId: null }, dueDate: "2026-03-01", status: "in_progress", cancelReason: null, interventionId: null },
+        { id: IDS.actionCoach, description: "Budgetcursus zoeken", owner: { kind: "coach", userId: IDS.coach }, dueDate: "2026-03-15", status: "cancelled", cancelReason: "Gezin volgt al een cursus via de kerk.", interventionId: null },
       ],
     },
     {
@@ -87,8 +87,8 @@ const content: PlanVersion["content"] = {
       description: "De huur wordt elke maand op tijd betaald.",
       targetDate: null,
       actions: [
-        { id: IDS.actionOwn, description: "Betalingsregeling afspreken met de woningcorporatie", owner: { kind: "member", memberId: IDS.mother }, dueDate: "2026-02-15", status: "open", cancelReason: null },
-        { id: IDS.actionNetwork, description: "Elke vrijdag oppassen zodat moeder naar de cursus kan", owner: { kind: "networkPerson", networkPersonId: IDS.grandma }, dueDate: "2026-04-01", status: "done", cancelReason: null },
+        { id: IDS.actionOwn, description: "Betalingsregeling afspreken met de woningcorporatie", owner: { kind: "member", memberId: IDS.mother }, dueDate: "2026-02-15", status: "open", cancelReason: null, interventionId: null },
+        { id: IDS.actionNetwork, description: "Elke vrijdag oppassen zodat moeder naar de cursus kan", owner: { kind: "networkPerson", networkPersonId: IDS.grandma }, dueDate: "2026-04-01", status: "done", cancelReason: null, interventionId: null },
       ],
     },
   ],

@@ -13,6 +13,8 @@ export interface DraftAction extends OwnerDraft {
   dueDate: string;
   status: ActionStatus;
   cancelReason: string;
+  /** The catalogue entry the action uses ("wat werkt"), or null. */
+  interventionId: string | null;
 }
 
 export interface DraftGoal {
@@ -52,7 +54,7 @@ export const newId = (): string => crypto.randomUUID();
 export const fid = (name: string): string => fieldId("plan", name);
 
 export function emptyAction(defaultCoachId: string | null): DraftAction {
-  return { id: newId(), description: "", ...emptyOwner(defaultCoachId), dueDate: "", status: "open", cancelReason: "" };
+  return { id: newId(), description: "", ...emptyOwner(defaultCoachId), dueDate: "", status: "open", cancelReason: "", interventionId: null };
 }
 
 export function emptyGoal(): DraftGoal {
@@ -79,6 +81,7 @@ function draftAction(a: PlanContent["goals"][number]["actions"][number], default
     dueDate: a.dueDate,
     status: a.status,
     cancelReason: a.cancelReason ?? "",
+    interventionId: a.interventionId,
   };
 }
 
@@ -130,6 +133,7 @@ export function contentOf(d: PlanDraft): PlanContent {
         dueDate: a.dueDate,
         status: a.status,
         cancelReason: a.status === "cancelled" ? orNull(a.cancelReason.trim()) : null,
+        interventionId: a.interventionId,
       })),
     })),
   };
