@@ -41,8 +41,8 @@ describe("catalogue exchange", () => {
   test("JSON: a document or a bare list, read back to the same entries", () => {
     const entries = [entry()];
     const doc = writeExchangeJson(entries, "2025-01-01T00:00:00.000Z");
-    assert.deepEqual(readExchangeJson(doc), { entries, errors: [] });
-    assert.deepEqual(readExchangeJson(JSON.stringify(entries)), { entries, errors: [] });
+    assert.deepEqual(readExchangeJson(doc).entries, entries);
+    assert.deepEqual(readExchangeJson(JSON.stringify(entries)).entries, entries);
   });
 
   test("CSV: every error with its line and column and how to fix it; nothing is returned", () => {

@@ -73,6 +73,8 @@ export interface ExchangeResult {
   entries: ExchangeEntry[];
   /** Every problem, with where (line and column, or entry and field) and how to fix it. Empty = the file may be imported. */
   errors: InvalidParam[];
+  /** Where a field of entries[i] is in the file, for errors found later (e.g. an unknown leefgebied): "line 3, column domains". */
+  fieldAt(index: number, field: string, item?: number): string;
 }
 
 /** An entry as the exchange file holds it. */
@@ -135,6 +137,8 @@ const unescapeItem = (s: string) => s.replace(/\\(.)/g, "$1");
 function listItems(cell: string): string[] {
   return cell.trim() === "" ? [] : splitRaw(cell, ";");
 }
+
+const noEntries = (errors: InvalidParam[]): ExchangeResult => ({ entries: [], errors, fieldAt: () => "(file)" });
 
 function splitList(cell: string): string[] {
   return listItems(cell).map((s) => unescapeItem(s).trim());
@@ -262,11 +266,11 @@ export function readExchangeCsv(text: string): ExchangeResult {
   try {
     rows = parseCsv(text);
   } catch (err) {
-    if (err instanceof CsvSyntaxError) return { entries: [], errors: [{ name: at(err.line), reason: err.message.replace(/^line \d+: /, "") }] };
+    if (err instanceof CsvSyntaxError) return noEntries([{ name: at(err.line), reason: err.message.replace(/^line \d+: /, "") }]);
     throw err;
   }
   const header = rows[0];
-  if (!header) return { entries: [], errors: [{ name: at(1), reason: `the file is empty; the first line must be the header, e.g. ${CSV_COLUMNS.join(",")}` }] };
+  if (!header) return noEntries([{ name: at(1), reason: `the file is empty; the first line must be the header, e.g. ${CSV_COLUMNS.join(",")}` }]);
   const columns = header.cells.map((c) => c.trim());
   const errors: InvalidParam[] = [];
   const seen = new Set<string>();
@@ -276,10 +280,11 @@ export function readExchangeCsv(text: string): ExchangeResult {
     if (!(CSV_COLUMNS as readonly string[]).includes(c)) errors.push({ name: at(1, c || `#${i + 1}`), reason: `unknown column '${c}'; the columns are: ${CSV_COLUMNS.join(", ")}` });
   });
   for (const required of ["key", "name"]) if (!seen.has(required)) errors.push({ name: at(1), reason: `the header has no '${required}' column` });
-  if (errors.length > 0) return { entries: [], errors };
-  if (rows.length === 1) return { entries: [], errors: [{ name: at(1), reason: "the file has a header but no entries" }] };
+  if (errors.length > 0) return noEntries(errors);
+  if (rows.length === 1) return noEntries([{ name: at(1), reason: "the file has a header but no entries" }]);
 
   const entries: ExchangeEntry[] = [];
+  const lines: number[] = [];
   const keys: { key: string; where: string }[] = [];
   for (const row of rows.slice(1)) {
     if (row.cells.length !== columns.length) {
@@ -299,10 +304,18 @@ export function readExchangeCsv(text: string): ExchangeResult {
     }
     if (typeof raw.key === "string" && raw.key.trim()) keys.push({ key: raw.key.trim(), where: at(row.line) });
     errors.push(...rowErrors);
-    if (parsed.success && rowErrors.length === 0) entries.push(parsed.data);
+    if (parsed.success && rowErrors.length === 0) {
+      entries.push(parsed.data);
+      lines.push(row.line);
+    }
   }
   errors.push(...duplicateKeys(keys));
-  return errors.length > 0 ? { entries: [], errors } : { entries, errors };
+  if (errors.length > 0) return noEntries(errors);
+  return {
+    entries,
+    errors,
+    fieldAt: (index, field, item) => `${at(lines[index] ?? 0, field === "costCents" ? "cost" : field)}${item === undefined ? "" : ` (item ${item + 1})`}`,
+  };
 }
 
 /** Checks a JSON exchange document (or a bare array of entries). */
@@ -311,20 +324,20 @@ export function readExchangeJson(text: string): ExchangeResult {
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
-    return { entries: [], errors: [{ name: "(file)", reason: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` }] };
+    return noEntries([{ name: "(file)", reason: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` }]);
   }
   let list: unknown;
   if (Array.isArray(value)) list = value;
   else if (value !== null && typeof value === "object" && "entries" in value) {
     const doc = value as { format?: unknown; version?: unknown; entries: unknown };
-    if (doc.format !== undefined && doc.format !== EXCHANGE_FORMAT) return { entries: [], errors: [{ name: "format", reason: `'${String(doc.format)}' is not a catalogue file; expected "${EXCHANGE_FORMAT}"` }] };
-    if (doc.version !== undefined && doc.version !== EXCHANGE_VERSION) return { entries: [], errors: [{ name: "version", reason: `version ${String(doc.version)} is not supported; this version of Ploegwerk reads version ${EXCHANGE_VERSION}` }] };
+    if (doc.format !== undefined && doc.format !== EXCHANGE_FORMAT) return noEntries([{ name: "format", reason: `'${String(doc.format)}' is not a catalogue file; expected "${EXCHANGE_FORMAT}"` }]);
+    if (doc.version !== undefined && doc.version !== EXCHANGE_VERSION) return noEntries([{ name: "version", reason: `version ${String(doc.version)} is not supported; this version of Ploegwerk reads version ${EXCHANGE_VERSION}` }]);
     list = doc.entries;
   } else {
-    return { entries: [], errors: [{ name: "(file)", reason: `expected a catalogue document {"format": "${EXCHANGE_FORMAT}", "entries": [...]} or a list of entries` }] };
+    return noEntries([{ name: "(file)", reason: `expected a catalogue document {"format": "${EXCHANGE_FORMAT}", "entries": [...]} or a list of entries` }]);
   }
-  if (!Array.isArray(list)) return { entries: [], errors: [{ name: "entries", reason: "must be a list of entries" }] };
-  if (list.length === 0) return { entries: [], errors: [{ name: "entries", reason: "the file has no entries" }] };
+  if (!Array.isArray(list)) return noEntries([{ name: "entries", reason: "must be a list of entries" }]);
+  if (list.length === 0) return noEntries([{ name: "entries", reason: "the file has no entries" }]);
   const errors: InvalidParam[] = [];
   const entries: ExchangeEntry[] = [];
   const keys: { key: string; where: string }[] = [];
@@ -340,7 +353,8 @@ export function readExchangeJson(text: string): ExchangeResult {
     }
   });
   errors.push(...duplicateKeys(keys));
-  return errors.length > 0 ? { entries: [], errors } : { entries, errors };
+  if (errors.length > 0) return noEntries(errors);
+  return { entries, errors, fieldAt: (index, field, item) => atEntry(index, item === undefined ? field : `${field}.${item}`) };
 }
 
 export const EXCHANGE_FORMATS = ["json", "csv"] as const;

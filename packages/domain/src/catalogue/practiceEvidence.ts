@@ -222,3 +222,13 @@ export function practiceEvidence(input: { domains: readonly string[]; uses: read
   });
   return { ...counts, domains, minFamilies: EVIDENCE_MIN_FAMILIES };
 }
+
+export const EVIDENCE_SCOPES = ["organisation", "teams"] as const;
+
+/** GET /interventions/:id/evidence: the figures over the families the reader may count. */
+export const InterventionEvidence = PracticeEvidence.extend({
+  interventionId: z.string(),
+  /** organisation: every family (analist, beheerder); teams: the families of the reader's teams. */
+  scope: z.enum(EVIDENCE_SCOPES),
+});
+export type InterventionEvidence = z.infer<typeof InterventionEvidence>;
