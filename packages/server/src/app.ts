@@ -39,6 +39,7 @@ import { userRoutes } from "./features/users/users.routes.ts";
 import { quickReferralRoutes } from "./features/quickReferrals/quickReferrals.routes.ts";
 import { costRoutes } from "./features/costs/costs.routes.ts";
 import { researchRoutes } from "./features/research/research.routes.ts";
+import { interventionRoutes } from "./features/interventions/interventions.routes.ts";
 import { requireActor } from "./http/context.ts";
 import { assertSameSiteWrite, registerHardening } from "./http/hardening.ts";
 import { errorHandler } from "./http/problem.ts";
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await quickReferralRoutes(api, { db });
       await costRoutes(api, { db });
       await researchRoutes(api, { db });
+      await interventionRoutes(api, { db });
     },
     { prefix: "/api/v1" },
   );

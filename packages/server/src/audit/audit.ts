@@ -98,7 +98,12 @@ export type AuditAction =
   | "time_entry.deleted"
   | "cost_entry.created"
   | "cost_entry.deleted"
-  | "organisation.costs_updated";
+  | "organisation.costs_updated"
+  // The "wat werkt" catalogue (issue order 4)
+  | "intervention.created"
+  | "intervention.updated"
+  | "intervention.archived"
+  | "interventions.imported";
 
 export interface AuditEntry {
   action: AuditAction | ReadAction;

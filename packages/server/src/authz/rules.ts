@@ -52,7 +52,11 @@ export type Action =
   | "costs.reportUnsuppressed"
   | "costs.manageRates"
   | "costs.catalogue"
-  | "research.export";
+  | "research.export"
+  // The "wat werkt" catalogue (issue order 4)
+  | "catalogue.read"
+  | "catalogue.manage"
+  | "catalogue.evidence";
 
 /** Facts about the record acted on; absent for actions on the organisation as a whole. */
 export interface Target {
@@ -146,6 +150,14 @@ const RULES: Record<Action, Partial<Record<Role, Rule>>> = {
   // Research exports (pseudonymised, the whole organisation): the onderzoeker only. No other role
   // needs them: the team works with the files themselves, analists see aggregates.
   "research.export": { onderzoeker: always },
+  // The "wat werkt" catalogue is knowledge, not dossier data: every role reads it (a ketenpartner may
+  // be the aanbieder, an onderzoeker studies what is on offer); team lead, ondersteuning (the
+  // behavioural scientist who guards intervention quality) and beheerder keep it.
+  "catalogue.read": { coach: always, teamleider: always, ondersteuning: always, ketenpartner: always, analist: always, onderzoeker: always, beheerder: always },
+  "catalogue.manage": { teamleider: always, ondersteuning: always, beheerder: always },
+  // Practice-based evidence is an outcome figure over the organisation's families: the roles of
+  // outcomes.read, each over its outcomeScope (team roles their teams, analist and beheerder all).
+  "catalogue.evidence": { coach: always, teamleider: always, ondersteuning: always, beheerder: always, analist: always },
 };
 
 export function can(actor: Actor, action: Action, target: Target = {}): boolean {

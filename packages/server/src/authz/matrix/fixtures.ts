@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/database.ts";
 import { openBreakGlass } from "../../features/breakGlass/breakGlass.service.ts";
 import { addSignatory } from "../../features/escalations/covenant.service.ts";
+import { catalogueEntry } from "./catalogue.ts";
 import { createTestOrganisation, type TestOrganisation, type TestUser } from "../../testing/factories.ts";
 import { buildWorld, freshMaker, type Fresh, type Partner, type Target, type World } from "./world.ts";
 import { buildQuickReferralFixtures, type QuickReferralFixtures } from "./quickReferrals.ts";
@@ -31,6 +32,8 @@ export interface Fixtures {
   /** A covenant signatory and an unreviewed break-the-glass grant per organisation, for the refused cells. */
   signatory: Readonly<Record<"own" | "otherOrg", string>>;
   grant: Readonly<Record<"own" | "otherOrg", string>>;
+  /** A "wat werkt" catalogue entry per organisation (made before the other organisation's fingerprint is taken). */
+  intervention: Readonly<Record<"own" | "otherOrg", string>>;
   fresh: Fresh;
   /** A standing quick referral per place, and fresh ones for allowed moves. */
   quickReferrals: QuickReferralFixtures;
@@ -79,12 +82,13 @@ export async function buildFixtures(db: Db): Promise<Fixtures> {
     foreignUser,
     signatory: { own: await fresh.signatory(), otherOrg: foreignSignatory.id },
     grant: { own: await fresh.grant(), otherOrg: foreignGrant.id },
+    intervention: { own: (await catalogueEntry(db, org)).id, otherOrg: (await catalogueEntry(db, otherOrg)).id },
     fresh,
     quickReferrals: await buildQuickReferralFixtures(db, { org, otherOrg, worlds, partner, otherPartner }),
   };
 }
 
-const VERSIONED = ["families", "members", "measurements", "trajectories", "meetings", "weekly_reports", "family_group_conferences", "escalations", "leverages", "consents", "users", "privacy_requests"] as const;
+const VERSIONED = ["families", "members", "measurements", "trajectories", "meetings", "weekly_reports", "family_group_conferences", "escalations", "leverages", "consents", "users", "privacy_requests", "interventions"] as const;
 export type VersionedTable = (typeof VERSIONED)[number];
 
 /** The edit counter of a record as it is now (what a client would have read). */

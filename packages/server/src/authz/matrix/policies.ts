@@ -184,6 +184,22 @@ export const quickReferralStatistics = policy("quick referral statistics", ORG_O
 /** Pseudonymised research exports of the whole organisation: the onderzoeker only (and no world's data may show in them). */
 export const researcher = policy("researcher", ORG_ONLY, (role) => (role === "onderzoeker" ? ok(200) : FORBIDDEN));
 
+/** The "wat werkt" catalogue is knowledge, not dossier data: every role reads it; an entry of another organisation does not exist. */
+export const catalogueRead = (targets: readonly Target[] = ORG_ONLY) => policy("catalogue read", targets, (_role, target) => (target === "otherOrg" ? NOT_FOUND : ok(200)));
+
+/** Keeping the catalogue: teamleider, ondersteuning (guards intervention quality) and beheerder. */
+export const catalogueManage = (status: number, targets: readonly Target[] = ORG_ONLY) =>
+  policy(`catalogue manage ${status}`, targets, (role, target) => {
+    if (!["teamleider", "ondersteuning", "beheerder"].includes(role)) return FORBIDDEN;
+    return target === "otherOrg" ? NOT_FOUND : ok(status);
+  });
+
+/** Practice-based evidence of an entry: an outcome figure, for the roles that read outcome figures. */
+export const catalogueEvidence = policy("catalogue evidence", ["own", "otherOrg"], (role, target) => {
+  if (!["coach", "teamleider", "ondersteuning", "beheerder", "analist"].includes(role)) return FORBIDDEN;
+  return target === "otherOrg" ? NOT_FOUND : ok(200);
+});
+
 /** The worlds a role may see; every response is checked against the others. */
 export function visibleTargets(role: MatrixRole): ReadonlySet<Target> {
   if (isTeamRole(role)) return new Set<Target>(["own", "consented", "nonConsented"]);

@@ -15,8 +15,12 @@ import type { Client } from "../../testing/http.ts";
 import { codeAt } from "../../testing/twoFactor.ts";
 import { referralInput } from "../../testing/trajectories.ts";
 import { closingVersionOf, versionOf, type Fixtures } from "./fixtures.ts";
+import { catalogueEntry } from "./catalogue.ts";
 import {
   admin,
+  catalogueEvidence,
+  catalogueManage,
+  catalogueRead,
   breakGlassOpen,
   breakGlassReview,
   organisationDirectory,
@@ -484,6 +488,26 @@ export const RECIPES: RecipeTable = {
     const { family, referral } = referralInput({ id: allowed ? (await fx.fresh.family(w.teamId)).id : w.familyId });
     return { url: `${V1}/quick-referrals/${q.id}/referral`, body: { family, referral, version: q.version, outcomeNote: null } };
   }),
+
+  // ── the "wat werkt" catalogue ────────────────────────────────────────────────────────────
+  "GET /api/v1/interventions": r(catalogueRead(), () => ({ url: `${V1}/interventions?q=budgetcursus&pageSize=100` })),
+  "POST /api/v1/interventions": r(catalogueManage(201), () => ({ url: `${V1}/interventions`, body: { name: `Welzijn op Recept ${unique()}`, domains: ["geestelijke_gezondheid"], costUnit: "free" } })),
+  "GET /api/v1/interventions/export.json": r(catalogueRead(), () => ({ url: `${V1}/interventions/export.json` })),
+  "GET /api/v1/interventions/export.csv": r(catalogueRead(), () => ({ url: `${V1}/interventions/export.csv` })),
+  "POST /api/v1/interventions/import": r(catalogueManage(200), () => ({
+    url: `${V1}/interventions/import`,
+    body: { format: "csv", content: `key,name,domains,cost,costUnit\nmatrix-${unique()},Thuisadministratie,inkomen,0,free\n` },
+  })),
+  "GET /api/v1/interventions/{interventionId}": r(catalogueRead(["own", "otherOrg"]), ({ fx, target }) => ({ url: `${V1}/interventions/${fx.intervention[target === "otherOrg" ? "otherOrg" : "own"]}` })),
+  "PUT /api/v1/interventions/{interventionId}": r(catalogueManage(200, ["own", "otherOrg"]), async ({ fx, target }) => {
+    const id = fx.intervention[target === "otherOrg" ? "otherOrg" : "own"];
+    return { url: `${V1}/interventions/${id}`, body: { version: await versionOf(fx.db, "interventions", id), name: `Budgetcursus ${unique()}`, domains: ["inkomen"], costCents: 5000, costUnit: "per_participant" } };
+  }),
+  "POST /api/v1/interventions/{interventionId}/archive": r(catalogueManage(200, ["own", "otherOrg"]), async ({ fx, target, allowed }) => {
+    const e = allowed ? await catalogueEntry(fx.db, fx.org) : { id: fx.intervention[target === "otherOrg" ? "otherOrg" : "own"], version: 0 };
+    return { url: `${V1}/interventions/${e.id}/archive`, body: { version: allowed ? e.version : await versionOf(fx.db, "interventions", e.id) } };
+  }),
+  "GET /api/v1/interventions/{interventionId}/evidence": r(catalogueEvidence, ({ fx, target }) => ({ url: `${V1}/interventions/${fx.intervention[target === "otherOrg" ? "otherOrg" : "own"]}/evidence` })),
 };
 
 /**

@@ -4,13 +4,14 @@
  * top of a signed version (or for the first plan) a new concept row is inserted, and the primary
  * key refuses a second writer of the same number. Either way a lost update is a 409 stale_version.
  */
-import { DomainError, invalid, savePlan, staleVersion, todayInNetherlands, type InvalidParam, type PlanContent, type SavePlan } from "@ploegwerk/domain";
+import { DomainError, invalid, latestVersion, savePlan, staleVersion, todayInNetherlands, type InvalidParam, type PlanContent, type SavePlan } from "@ploegwerk/domain";
 import type { Actor } from "../../authz/actor.ts";
 import { audit } from "../../audit/audit.ts";
 import type { Db } from "../../db/database.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { SYSTEM_ID, familyPlanContext, userIdOf, type VisibleTrajectory } from "./plans.context.ts";
 import { findUsers, insertPlanRow, updateConceptRow, type PlanRow } from "./plans.queries.ts";
+import { activeInterventionIds } from "../interventions/interventions.queries.ts";
 import type { PlanHistory } from "./plans.versions.ts";
 
 export interface StorePlan {
@@ -40,6 +41,23 @@ async function coachOwnerErrors(tx: Db, organisationId: string, content: PlanCon
   return owners.filter((o) => !known.has(o.userId)).map((o) => ({ name: o.name, reason: "not a user of this organisation" }));
 }
 
+/**
+ * Actions may name a "wat werkt" catalogue entry: an active entry of the organisation. An action
+ * that already named an entry in the version being edited keeps it when the entry was archived
+ * since, so archiving an entry never blocks work on a plan.
+ */
+async function interventionErrors(tx: Db, organisationId: string, content: PlanContent, previous: PlanContent | null): Promise<InvalidParam[]> {
+  const refs = content.goals.flatMap((g, gi) =>
+    g.actions.flatMap((a, ai) => (a.interventionId ? [{ actionId: a.id, id: a.interventionId, name: `goals.${gi}.actions.${ai}.interventionId` }] : [])),
+  );
+  if (refs.length === 0) return [];
+  const kept = new Set((previous?.goals ?? []).flatMap((g) => g.actions.flatMap((a) => (a.interventionId ? [`${a.id}|${a.interventionId}`] : []))));
+  const active = await activeInterventionIds(tx, organisationId, [...new Set(refs.map((r) => r.id))]);
+  return refs
+    .filter((r) => !active.has(r.id) && !kept.has(`${r.actionId}|${r.id}`))
+    .map((r) => ({ name: r.name, reason: "not an active entry of this organisation's catalogue (wat werkt); choose another entry or none" }));
+}
+
 const planInvalid = (params: InvalidParam[]) =>
   invalid({ nl: "Het gezinsplan klopt nog niet; zie invalidParams.", en: "The family plan is not valid yet; see invalidParams." }, params);
 
@@ -47,7 +65,10 @@ export async function storePlan(tx: Db, actor: Actor, s: StorePlan): Promise<{ r
   const { organisationId, id: trajectoryId, familyId } = s.found.trajectory;
   const ctx = await familyPlanContext(tx, organisationId, familyId, s.input.content.instrumentKey, s.rename("instrumentKey"));
   const result = savePlan(s.history.versions, s.input, ctx, { on: todayInNetherlands(), by: userIdOf(actor) ?? SYSTEM_ID });
-  const coachErrors = await coachOwnerErrors(tx, organisationId, s.input.content);
+  const coachErrors = [
+    ...(await coachOwnerErrors(tx, organisationId, s.input.content)),
+    ...(await interventionErrors(tx, organisationId, s.input.content, latestVersion(s.history.versions)?.content ?? null)),
+  ];
   if (!result.ok) {
     const error = result.error.code === "invalid" ? planInvalid([...result.error.invalidParams, ...coachErrors]) : result.error;
     throw renamed(error, s.rename);
