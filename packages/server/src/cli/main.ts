@@ -21,6 +21,7 @@ import { outcomeCsv, outcomeTable } from "./format.ts";
 import { accountsCommand } from "./accounts.ts";
 import { retentionCommand } from "./retention.ts";
 import { researchExportCommand } from "./research.ts";
+import { catalogueCommand } from "./catalogue.ts";
 
 const USAGE = `ploegwerk — command line for Ploegwerk
 
@@ -53,6 +54,9 @@ Usage:
   ploegwerk accounts unlock|reset-two-factor|log-out EMAIL [--organisation SLUG]
                                                     lift a lock-out, reset a lost second factor, or end every
                                                     session of an account (when no beheerder can log in)
+  ploegwerk catalogue import FILE [--format json|csv] [--organisation SLUG]
+                                                    read "wat werkt" catalogue entries (all or nothing; matched on key)
+  ploegwerk catalogue export [--format json|csv]    the whole catalogue in the exchange format (default json)
 
 Options for every command:
   --organisation SLUG   the organisation to work in (default: the first one; created when there is none)
@@ -136,6 +140,7 @@ async function run(args: string[], config: Config): Promise<number> {
     if (command === "retention") return await retentionCommand(database, subject, file, values, write);
     if (command === "accounts") return await accountsCommand(database, subject, file, values.organisation);
     const actor = await organisationActor(database, values.organisation);
+    if (command === "catalogue") return await catalogueCommand(database, actor, subject, file, values, write, (m) => new UsageError(m));
     const instrumentKey = values.instrument ?? DEFAULT_INSTRUMENT_KEY;
     switch (`${command} ${subject ?? ""}`.trim()) {
       case "import measurements": {
