@@ -10,6 +10,9 @@ import { listTransitions } from "../trajectories/trajectories.queries.ts";
 import { testTarget } from "../../testing/testDatabase.ts";
 import { getSharedFamily, listSharedFamilies } from "../shared/shared.service.ts";
 import { seedDemo } from "./demo.seed.ts";
+import { interventionEvidence } from "../interventions/interventions.evidence.ts";
+import { listInterventions } from "../interventions/interventions.service.ts";
+import { InterventionSearch } from "@ploegwerk/domain";
 
 // The demo organisation's slug is fixed, so this runs on its own throw-away embedded database
 // (once, in the PGlite pass): it is about the demo data, not about the engine.
@@ -68,5 +71,18 @@ describe("demo organisation", { skip: testTarget() === "postgres" ? "checked in 
       assert.equal(view.plan?.scope, "own");
       for (const a of view.plan?.goals.flatMap((g) => g.actions) ?? []) assert.equal(a.owner.kind === "partnerContact" && a.owner.partnerOrganisationId, u.partner_organisation_id);
     }
+  });
+
+  test("the wat-werkt catalogue: ten entries, 'schulden' finds schuldhulpverlening first, whose page shows practice-based evidence", async () => {
+    const db = database.db;
+    const [u] = await queryRows<{ id: string; organisation_id: string; name: string }>(db, sql`select id, organisation_id, name from users where email = 'analist@demo.ploegwerk.nl'`);
+    assert.ok(u);
+    const actor = userActor(u.organisation_id, { id: u.id, name: u.name, role: "analist", teamId: null });
+    assert.equal((await listInterventions(db, { actor, query: InterventionSearch.parse({}) })).total, 10);
+    const found = await listInterventions(db, { actor, query: InterventionSearch.parse({ q: "schulden" }) });
+    assert.equal(found.items[0]?.key, "schuldhulpverlening");
+    const evidence = await interventionEvidence(db, { actor, id: found.items[0]?.id ?? "" });
+    assert.ok((evidence.withBoth.value ?? 0) >= 5, JSON.stringify(evidence));
+    assert.ok((evidence.domains[0]?.n ?? 0) >= 5, JSON.stringify(evidence.domains));
   });
 });

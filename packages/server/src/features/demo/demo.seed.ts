@@ -9,6 +9,7 @@ import { generateFamilies } from "./generate.ts";
 import { findInstrument } from "../instruments/instruments.queries.ts";
 import { insertGeneratedFamilies } from "./seed.queries.ts";
 import { seedDemoTrajectories } from "./demoTrajectories.ts";
+import { seedDemoCatalogue } from "./demoCatalogue.ts";
 
 /** Shared by every demo account; the demo is for trying the product, never for real data. */
 export const DEMO_PASSWORD = "demo-wachtwoord";
@@ -62,5 +63,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   const lead = created.find((u) => u.role === "teamleider");
   if (!lead) throw new Error("the demo team has no team lead");
   await seedDemoTrajectories(db, { coaches: created.filter((u) => u.role === "coach").map(asActor), lead: asActor(lead), partners });
+  // After the plans: some of their actions name catalogue entries, so the entries show practice-based evidence.
+  await seedDemoCatalogue(db, { actor, partners });
   return people.map((p) => ({ email: p.email, role: p.role, name: p.name }));
 }
