@@ -26,7 +26,7 @@ export const InterventionKey = z
 /** A leefgebied as a domain key of the organisation's instruments (checked by the server). */
 const DomainKey = z.string().trim().regex(/^[a-z][a-z0-9_-]{1,62}$/, "a leefgebied key such as 'inkomen' or 'huisvesting'");
 /** The largest amount the catalogue takes: ten million euro, in cents. */
-export const MAX_COST_CENTS = 1_000_000_000;
+export const MAX_ENTRY_COST_CENTS = 1_000_000_000;
 
 export const InterventionSource = z.object({
   title: Text("the title of the source", 300),
@@ -69,7 +69,7 @@ export const ENTRY_FIELDS = {
   domains: uniqueList(DomainKey, 30, "leefgebieden"),
   evidenceLevel: z.number().int("a step of the effectladder from 0 to 4").min(0, "a step of the effectladder from 0 to 4").max(4, "a step of the effectladder from 0 to 4").nullable().default(null),
   recognition: z.enum(RECOGNITIONS, { error: `choose from: ${RECOGNITIONS.join(", ")}` }).nullable().default(null),
-  costCents: z.number().int("whole cents").min(0, "the cost cannot be negative").max(MAX_COST_CENTS, "at most ten million euro").nullable().default(null),
+  costCents: z.number().int("whole cents").min(0, "the cost cannot be negative").max(MAX_ENTRY_COST_CENTS, "at most ten million euro").nullable().default(null),
   costUnit: z.enum(COST_UNITS, { error: `choose from: ${COST_UNITS.join(", ")}` }).nullable().default(null),
   costIncludes: OptionalText("what the cost includes", 1000),
   contact: OptionalText("the contact", 500),
@@ -164,7 +164,7 @@ export const InterventionSearch = z.object({
   minEvidence: z.coerce.number().int().min(0).max(4).optional(),
   recognition: z.enum(RECOGNITIONS).optional(),
   /** At most this amount in cents (whatever the unit); free entries count as 0, entries without a known cost are left out. */
-  maxCostCents: z.coerce.number().int().min(0).max(MAX_COST_CENTS).optional(),
+  maxCostCents: z.coerce.number().int().min(0).max(MAX_ENTRY_COST_CENTS).optional(),
   costUnit: z.enum(COST_UNITS).optional(),
   /** "true" (default): in use; "false": archived; "all". */
   active: z.enum(INTERVENTION_ACTIVE_FILTERS).default("true"),
