@@ -228,7 +228,8 @@ test("the coach gives the registered chain partner a new action, and the family 
 test("without consent the ketenpartner does not see the family", async () => {
   await logIn(KETENPARTNER.email, "Gedeelde gezinnen");
   const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
-  assert.deepEqual(await nav.getByRole("link").allInnerTexts(), ["Gedeelde gezinnen"], "no team pages for a ketenpartner");
+  // The "wat werkt" catalogue is knowledge, not dossier data: every role has it in the menu.
+  assert.deepEqual(await nav.getByRole("link").allInnerTexts(), ["Gedeelde gezinnen", "Wat werkt"], "no team pages for a ketenpartner");
   const list = page.getByRole("table", { name: "Gezinnen die iets met uw organisatie delen" });
   await list.waitFor();
   assert.equal(await list.getByRole("link", { name: caseNumber, exact: true }).count(), 0, "not shared before the family consents");
@@ -352,7 +353,7 @@ test("after the withdrawal the ketenpartner's page says the family is no longer 
 test("the analist lands on the outcomes and the onderzoeker on what the role can do", async () => {
   outcomeRequests.length = 0;
   await logIn("analist@demo.ploegwerk.nl", "Uitkomsten");
-  assert.deepEqual(await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link").allInnerTexts(), ["Uitkomsten"]);
+  assert.deepEqual(await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link").allInnerTexts(), ["Uitkomsten", "Wat werkt"]);
   await page.getByRole("figure").first().waitFor();
   assert.ok(outcomeRequests.length > 0, "the outcomes were asked for");
   assert.ok(outcomeRequests.every((u) => !/[?&]families=true/.test(u)), "never the families behind the figures");

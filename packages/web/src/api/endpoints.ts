@@ -98,6 +98,16 @@ import {
   type ReviewBreakGlass,
 } from "@ploegwerk/domain";
 
+import {
+  Intervention,
+  InterventionEvidence,
+  InterventionImportSummary,
+  InterventionPage,
+  type ImportInterventions,
+  type InterventionUpdateInput,
+  type NewInterventionInput,
+} from "@ploegwerk/domain";
+
 const V1 = "/api/v1";
 const enc = encodeURIComponent;
 
@@ -302,6 +312,21 @@ export const api = {
   // research exports (onderzoeker): downloads, links rather than JSON calls; every data download is a new, logged export
   researchExportUrl: (query: ResearchExportQueryInput) => buildUrl(`${V1}/research/export.csv`, { ...query }),
   researchCodebookUrl: (query: Omit<ResearchExportQueryInput, "purpose">, format: "md" | "json") => buildUrl(`${V1}/research/codebook.${format}`, { ...query }),
+
+  // the "wat werkt" catalogue (docs/CATALOGUE.md)
+  interventions: (query: Record<string, string | number | undefined>) => request(`${V1}/interventions`, { query, schema: InterventionPage }),
+  intervention: (interventionId: string) => request(`${V1}/interventions/${enc(interventionId)}`, { schema: Intervention }),
+  createIntervention: (body: NewInterventionInput) => request(`${V1}/interventions`, { method: "POST", body, schema: Intervention }),
+  /** 409 stale_version when someone saved in between. */
+  updateIntervention: (interventionId: string, body: InterventionUpdateInput) =>
+    request(`${V1}/interventions/${enc(interventionId)}`, { method: "PUT", body, schema: Intervention }),
+  archiveIntervention: (interventionId: string, version: number) =>
+    request(`${V1}/interventions/${enc(interventionId)}/archive`, { method: "POST", body: { version }, schema: Intervention }),
+  interventionEvidence: (interventionId: string) => request(`${V1}/interventions/${enc(interventionId)}/evidence`, { schema: InterventionEvidence }),
+  /** All or nothing: 400 import_rejected with every error in invalidParams. */
+  importInterventions: (body: ImportInterventions) => request(`${V1}/interventions/import`, { method: "POST", body, schema: InterventionImportSummary }),
+  /** The whole catalogue as a download (a link, not a JSON call). */
+  interventionsExportUrl: (format: "json" | "csv") => `${V1}/interventions/export.${format}`,
 
   // outcomes
   outcomes: (instrument: string, teamId?: string): Promise<OutcomeReport> =>

@@ -42,4 +42,9 @@ export const keys = {
   corrections: (familyId: string) => ["family", familyId, "corrections"] as const,
   privacyRequests: (familyId: string) => ["family", familyId, "privacyRequests"] as const,
   auditLog: (filters: Record<string, string>) => ["auditLog", filters] as const,
+  // the "wat werkt" catalogue
+  interventionsAll: ["interventions"] as const,
+  interventions: (query: Record<string, string | number | undefined>) => ["interventions", "search", query] as const,
+  intervention: (id: string) => ["interventions", "entry", id] as const,
+  interventionEvidence: (id: string) => ["interventions", "evidence", id] as const,
 };

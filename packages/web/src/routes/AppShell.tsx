@@ -93,6 +93,7 @@ function MainNav() {
   if (can.breakGlass(me.role)) items.push({ to: "/noodtoegang", label: t("breakGlass.nav") });
   else if (can.reviewBreakGlass(me.role)) items.push({ to: "/beheer/noodtoegang", label: t("breakGlass.review.nav") });
   if (me.role === "beheerder") items.push({ to: "/beheer/logboek", label: t("nav.auditLog") });
+  items.push({ to: "/wat-werkt", label: t("catalogue.nav") });
   return (
     <nav className="utrecht-nav-bar pw-nav" aria-label={t("nav.label")}>
       <div className="utrecht-nav-bar__content pw-nav__content">

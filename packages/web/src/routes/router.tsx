@@ -36,6 +36,10 @@ const partnersPage = async () => ({ Component: (await import("./PartnersPage.tsx
 const breakGlassPage = async () => ({ Component: (await import("./BreakGlassPage.tsx")).BreakGlassPage });
 const breakGlassReviewPage = async () => ({ Component: (await import("./BreakGlassReviewPage.tsx")).BreakGlassReviewPage });
 const researcherPage = async () => ({ Component: (await import("./ResearcherPage.tsx")).ResearcherPage });
+// The "wat werkt" catalogue: search, an entry, and its form.
+const cataloguePage = async () => ({ Component: (await import("./CataloguePage.tsx")).CataloguePage });
+const interventionPage = async () => ({ Component: (await import("./InterventionPage.tsx")).InterventionPage });
+const interventionEditPage = async () => ({ Component: (await import("./InterventionEditPage.tsx")).InterventionEditPage });
 
 const FAMILY_ROLES = ["coach", "teamleider", "ondersteuning"] as const;
 const EDIT_ROLES = ["coach", "teamleider"] as const;
@@ -112,6 +116,16 @@ export const router = createBrowserRouter([
                 children: [
                   { path: "/beheer/gebruikers", lazy: usersPage },
                   { path: "/beheer/logboek", lazy: auditLogPage },
+                ],
+              },
+              // Every role reads the catalogue; team lead, ondersteuning and beheerder keep it.
+              { path: "/wat-werkt", lazy: cataloguePage },
+              { path: "/wat-werkt/:interventionId", lazy: interventionPage },
+              {
+                element: <RequireRole roles={["teamleider", "ondersteuning", "beheerder"]} />,
+                children: [
+                  { path: "/wat-werkt/nieuw", lazy: interventionEditPage },
+                  { path: "/wat-werkt/:interventionId/bewerken", lazy: interventionEditPage },
                 ],
               },
               { path: "/mijn-account", lazy: accountPage },

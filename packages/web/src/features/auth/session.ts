@@ -41,6 +41,10 @@ export const can = {
   /** Opening a file outside one's teams in an emergency (noodtoegang). */
   breakGlass: (role: Role) => role === "teamleider",
   reviewBreakGlass: (role: Role) => role === "beheerder" || role === "teamleider",
+  /** The "wat werkt" catalogue: every role reads it; team lead, ondersteuning and beheerder keep it. */
+  manageCatalogue: (role: Role) => role === "teamleider" || role === "ondersteuning" || role === "beheerder",
+  /** Practice-based evidence is an outcome figure: the roles that see outcomes. */
+  seeCatalogueEvidence: (role: Role) => isOneOf(OUTCOME_ROLES, role),
 };
 
 /** Where a user lands after logging in. */

@@ -6,6 +6,7 @@ import { ActionStatusText } from "./ActionStatusText.tsx";
 import type { PlanLabels } from "./labels.ts";
 import type { People } from "./people.ts";
 import { SignatureText } from "./SignatureText.tsx";
+import { InterventionLink } from "../catalogue/InterventionLink.tsx";
 
 /**
  * One version of the gezinsplan, read-only: overkoepelende doelen, the participatieladder, the
@@ -113,7 +114,10 @@ export function PlanVersionView({ detail, people, labels, headingLevel = 3 }: { 
               <TBody>
                 {g.actions.map((a) => (
                   <Tr key={a.id}>
-                    <Td>{a.description}</Td>
+                    <Td>
+                      {a.description}
+                      {a.interventionId ? <InterventionLink id={a.interventionId} /> : null}
+                    </Td>
                     <Td>{people.owner(a.owner)}</Td>
                     <Td>{fmt.date(a.dueDate)}</Td>
                     <Td><ActionStatusText action={statusOf(a)} labels={labels} /></Td>

@@ -13,6 +13,7 @@ const KNOWN: readonly [RegExp, string][] = [
   [/cancelled \(vervallen\) action needs a reason/, "cancelReason"],
   [/already has a participatieladder goal/, "ladderTwice"],
   [/target step may not be below/, "ladderDown"],
+  [/not an active entry of this organisation's catalogue/, "intervention"],
   [/is not a leefgebied of/, "domain"],
   [/at least one parent/, "parentSigns"],
   [/at least one family member signs/, "someoneSigns"],

@@ -6,6 +6,7 @@ import { DeviationReasonField } from "./DeviationReasonField.tsx";
 import { fid, type DraftAction } from "./draft.ts";
 import type { EditorApi } from "./editorApi.ts";
 import { OwnerFields } from "./OwnerFields.tsx";
+import { InterventionPicker } from "../../catalogue/InterventionPicker.tsx";
 
 /** One action under a goal: what, who, by when, and its status (vervallen with a reason). */
 export function ActionFields({ ed, action, gi, ai, onRemove }: { ed: EditorApi; action: DraftAction; gi: number; ai: number; onRemove: () => void }) {
@@ -38,6 +39,8 @@ export function ActionFields({ ed, action, gi, ai, onRemove }: { ed: EditorApi; 
         <TextareaField id={fid(`${path}.cancelReason`)} label={t("plan.cancelReason")} required rows={2} maxLength={1000}
           value={action.cancelReason} onChange={change((a, v) => { a.cancelReason = v; })} error={ed.errors[`${path}.cancelReason`]} />
       ) : null}
+      <InterventionPicker id={fid(`${path}.interventionId`)} number={number} value={action.interventionId} error={ed.errors[`${path}.interventionId`]} announce={ed.announce}
+        onChange={(id) => ed.edit((d) => { const a = d.goals[gi]?.actions[ai]; if (a) a.interventionId = id; })} />
       <Button appearance="subtle" onClick={onRemove}>{t("plan.editor.removeAction", { number })}</Button>
     </Fieldset>
   );

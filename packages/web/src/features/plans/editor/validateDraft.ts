@@ -71,7 +71,7 @@ export function fieldOrder(d: PlanDraft, deviations: readonly Deviation[]): stri
       `goals.${gi}.domain`, `goals.${gi}.memberIds`, `goals.${gi}.description`, `goals.${gi}.targetDate`, ...reasonOf(g.id),
       ...g.actions.flatMap((a, ai) => {
         const ap = `goals.${gi}.actions.${ai}`;
-        return [`${ap}.description`, `${ap}.owner`, `${ap}.owner.memberId`, `${ap}.owner.networkPersonId`, `${ap}.owner.userId`, `${ap}.owner.partnerOrganisationId`, `${ap}.owner.organisation`, `${ap}.owner.contactName`, `${ap}.owner.contact`, `${ap}.dueDate`, ...reasonOf(a.id), `${ap}.status`, `${ap}.cancelReason`];
+        return [`${ap}.description`, `${ap}.owner`, `${ap}.owner.memberId`, `${ap}.owner.networkPersonId`, `${ap}.owner.userId`, `${ap}.owner.partnerOrganisationId`, `${ap}.owner.organisation`, `${ap}.owner.contactName`, `${ap}.owner.contact`, `${ap}.dueDate`, ...reasonOf(a.id), `${ap}.status`, `${ap}.cancelReason`, `${ap}.interventionId`];
       }),
       `goals.${gi}.actions`,
     ]),
